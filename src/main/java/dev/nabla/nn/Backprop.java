@@ -1,0 +1,64 @@
+package dev.nabla.nn;
+
+/**
+ * The four equations of backpropagation, over a batch held as column-major matrices with one column
+ * per sample (notation of Nielsen, "Neural Networks and Deep Learning", ch. 2):
+ *
+ * <pre>
+ *   BP1  δ^L = ∇_a C ⊙ σ'(z^L)              (δ^L = a^L − y for sigmoid+binary-CE and softmax+CE)
+ *   BP2  δ^l = ((W^{l+1})ᵀ δ^{l+1}) ⊙ σ'(z^l)
+ *   BP3  ∂C/∂b^l = δ^l                       (summed over the batch: one row-sum)
+ *   BP4  ∂C/∂W^l = δ^l (a^{l−1})ᵀ            (over the batch: one GEMM, = Σ_x δ_x a_xᵀ)
+ * </pre>
+ *
+ * BP3 and BP4 ADD the batch's SUM into the gradient array; nothing here divides by the batch size.
+ */
+public final class Backprop {
+  private Backprop() {
+  }
+
+  /** BP1: δ^L = ∇_a C ⊙ σ'(z^L) with ∇_a C = a^L − y; the σ' factor cancels for the canonical pairs. */
+  public static void bp1(Topology t, double[] zL, double[] aL, double[] y, double[] deltaL, int cols) {
+    int len = t.outputSize() * cols;
+    for (int i = 0; i < len; i++) {
+      deltaL[i] = aL[i] - y[i];
+    }
+    if (!t.loss().deltaIsOutputMinusTarget()) {
+      t.outputActivation().multiplyByDerivative(zL, aL, deltaL, len);
+    }
+  }
+
+  /** BP2: δ^l = ((W^{l+1})ᵀ δ^{l+1}) ⊙ σ'(z^l), for 1 ≤ l &lt; L. */
+  public static void bp2(Topology t, double[] params, int l, double[] deltaNext, double[] zl, double[] al,
+      double[] deltal, int cols) {
+    int nl = t.size(l);
+    int nNext = t.size(l + 1);
+    Gemm.gemm(true, false, nl, cols, nNext,
+        1.0, params, t.weightOffset(l + 1), nNext,
+        deltaNext, 0, nNext,
+        0.0, deltal, 0, nl);
+    t.activation(l).multiplyByDerivative(zl, al, deltal, nl * cols);
+  }
+
+  /** BP3: ∂C/∂b^l summed over the batch, grad[b^l] += Σ_columns δ^l. */
+  public static void bp3(Topology t, int l, double[] deltal, int cols, double[] grad) {
+    int nl = t.size(l);
+    int b = t.biasOffset(l);
+    for (int c = 0; c < cols; c++) {
+      int off = c * nl;
+      for (int j = 0; j < nl; j++) {
+        grad[b + j] += deltal[off + j];
+      }
+    }
+  }
+
+  /** BP4: ∂C/∂W^l summed over the batch, grad[W^l] += δ^l (A^{l−1})ᵀ = Σ_x δ_x a_xᵀ, one GEMM. */
+  public static void bp4(Topology t, int l, double[] deltal, double[] aPrev, int cols, double[] grad) {
+    int nl = t.size(l);
+    int nPrev = t.size(l - 1);
+    Gemm.gemm(false, true, nl, nPrev, cols,
+        1.0, deltal, 0, nl,
+        aPrev, 0, nPrev,
+        1.0, grad, t.weightOffset(l), nl);
+  }
+}

@@ -1,0 +1,113 @@
+package dev.nabla.nn;
+
+/**
+ * Batch forward and backward propagation for one {@link Topology} over a flat parameter array.
+ *
+ * <p>A batch is a column-major matrix, one column per sample: inputs X are n_0 × cols, targets Y are
+ * n_L × cols. Forward costs one GEMM per layer; backward one GEMM per layer for BP2 (none for the
+ * first layer, whose δ is never needed) and one for BP4. No per-sample loop in either.
+ */
+public final class Network {
+  private final Topology topology;
+
+  public Network(Topology topology) {
+    this.topology = topology;
+  }
+
+  public Topology topology() {
+    return topology;
+  }
+
+  /** A workspace sized for {@code columns} samples. */
+  public Workspace newWorkspace(int columns) {
+    return new Workspace(topology, columns);
+  }
+
+  /** Forward pass: Z^l = W^l A^{l−1} + b^l and A^l = σ(Z^l) for l = 1..L, into {@code ws}. */
+  public void forward(double[] params, double[] x, int cols, Workspace ws) {
+    checkBatch(params, x, cols, topology.inputSize(), "inputs");
+    ws.ensure(cols);
+    double[] prev = x;
+    for (int l = 1; l <= topology.numLayers(); l++) {
+      int nl = topology.size(l);
+      int nPrev = topology.size(l - 1);
+      double[] z = ws.z[l];
+      int b = topology.biasOffset(l);
+      for (int c = 0; c < cols; c++) {
+        System.arraycopy(params, b, z, c * nl, nl);
+      }
+      Gemm.gemm(false, false, nl, cols, nPrev,
+          1.0, params, topology.weightOffset(l), nl,
+          prev, 0, nPrev,
+          1.0, z, 0, nl);
+      topology.activation(l).apply(z, ws.a[l], nl, cols);
+      prev = ws.a[l];
+    }
+  }
+
+  /** Writes the network's outputs A^L for the batch into {@code out} (n_L × cols, column-major). */
+  public void predict(double[] params, double[] x, int cols, double[] out, Workspace ws) {
+    forward(params, x, cols, ws);
+    System.arraycopy(ws.a[topology.numLayers()], 0, out, 0, topology.outputSize() * cols);
+  }
+
+  /**
+   * The SUM over the batch of C_x, after {@link #forward} on the same batch.
+   */
+  public double lossSum(double[] y, int cols, Workspace ws) {
+    int last = topology.numLayers();
+    return topology.loss().sum(ws.z[last], ws.a[last], y, topology.outputSize(), cols);
+  }
+
+  /** Backward pass, errors only: BP1 for δ^L, then BP2 for δ^{L−1} … δ^2 (δ^1 is not needed by BP4). */
+  public void computeDeltas(double[] params, double[] y, int cols, Workspace ws) {
+    int last = topology.numLayers();
+    checkBatch(params, y, cols, topology.outputSize(), "targets");
+    Backprop.bp1(topology, ws.z[last], ws.a[last], y, ws.delta[last], cols);
+    for (int l = last - 1; l >= 1; l--) {
+      Backprop.bp2(topology, params, l, ws.delta[l + 1], ws.z[l], ws.a[l], ws.delta[l], cols);
+    }
+  }
+
+  /** Adds the batch's gradient SUM to {@code grad}: BP3 and BP4 for every layer, from the deltas in ws. */
+  public void accumulateGradient(double[] x, int cols, Workspace ws, double[] grad) {
+    for (int l = 1; l <= topology.numLayers(); l++) {
+      double[] aPrev = l == 1 ? x : ws.a[l - 1];
+      Backprop.bp3(topology, l, ws.delta[l], cols, grad);
+      Backprop.bp4(topology, l, ws.delta[l], aPrev, cols, grad);
+    }
+  }
+
+  /**
+   * Forward and backward over one batch: adds Σ_x ∇C_x to {@code sum.gradient}, Σ_x C_x to
+   * {@code sum.lossSum} and cols to {@code sum.count}.
+   */
+  public void addGradient(double[] params, double[] x, double[] y, int cols, Workspace ws, GradientSum sum) {
+    if (cols == 0) {
+      return;
+    }
+    forward(params, x, cols, ws);
+    sum.lossSum += lossSum(y, cols, ws);
+    computeDeltas(params, y, cols, ws);
+    accumulateGradient(x, cols, ws, sum.gradient);
+    sum.count += cols;
+  }
+
+  /** Convenience: the gradient SUM of one batch, in a new {@link GradientSum}. */
+  public GradientSum gradientSum(double[] params, double[] x, double[] y, int cols) {
+    GradientSum sum = new GradientSum(topology.numParams());
+    addGradient(params, x, y, cols, newWorkspace(cols), sum);
+    return sum;
+  }
+
+  private void checkBatch(double[] params, double[] m, int cols, int rows, String what) {
+    if (params.length != topology.numParams()) {
+      throw new IllegalArgumentException("params has length " + params.length + ", topology " + topology
+          + " needs " + topology.numParams());
+    }
+    if (cols < 0 || (long) rows * cols > m.length) {
+      throw new IllegalArgumentException(what + ": " + cols + " columns of " + rows + " need "
+          + (long) rows * cols + " entries, array has " + m.length);
+    }
+  }
+}

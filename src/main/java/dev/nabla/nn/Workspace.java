@@ -1,0 +1,59 @@
+package dev.nabla.nn;
+
+/**
+ * Reusable buffers for one batch's forward and backward pass: Z^l, A^l and δ^l for l = 1..L, each a
+ * column-major n_l × cols matrix. Buffers grow when a larger batch arrives and are otherwise reused,
+ * so a training loop allocates nothing per step. Not thread-safe: one workspace per thread.
+ */
+public final class Workspace {
+  final Topology topology;
+  final double[][] z;
+  final double[][] a;
+  final double[][] delta;
+  private int capacity;
+
+  /** A workspace for {@code topology}, sized for {@code columns} samples (it grows on demand). */
+  public Workspace(Topology topology, int columns) {
+    this.topology = topology;
+    int layers = topology.numLayers() + 1;
+    this.z = new double[layers][];
+    this.a = new double[layers][];
+    this.delta = new double[layers][];
+    this.capacity = -1;
+    ensure(Math.max(1, columns));
+  }
+
+  /** Makes room for {@code columns} samples. */
+  void ensure(int columns) {
+    if (columns <= capacity) {
+      return;
+    }
+    for (int l = 1; l <= topology.numLayers(); l++) {
+      int len = topology.size(l) * columns;
+      z[l] = new double[len];
+      a[l] = new double[len];
+      delta[l] = new double[len];
+    }
+    capacity = columns;
+  }
+
+  /** The topology these buffers are shaped for. */
+  public Topology topology() {
+    return topology;
+  }
+
+  /** A^l after {@link Network#forward}: column-major n_l × cols (the array may be longer). */
+  public double[] activations(int l) {
+    return a[l];
+  }
+
+  /** Z^l after {@link Network#forward}. */
+  public double[] weightedInputs(int l) {
+    return z[l];
+  }
+
+  /** δ^l after {@link Network#computeDeltas}. */
+  public double[] deltas(int l) {
+    return delta[l];
+  }
+}
