@@ -1,5 +1,8 @@
 package dev.nabla.cli;
 
+import dev.nabla.data.DataException;
+import dev.nabla.model.ModelExistsException;
+import dev.nabla.train.DivergenceException;
 import picocli.CommandLine;
 
 /**
@@ -24,16 +27,32 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
 
   /** The exit status an exception stands for. */
   static int statusOf(Throwable ex) {
+    if (DataException.find(ex).isPresent()) {
+      return ExitStatus.DATA;
+    }
     for (Throwable t = ex; t != null; t = t.getCause()) {
-      if (t instanceof UsageException || t instanceof IllegalArgumentException) {
+      if (t instanceof DivergenceException) {
+        return ExitStatus.DIVERGED;
+      }
+      if (t instanceof UsageException || t instanceof ModelExistsException) {
         return ExitStatus.USAGE;
       }
     }
     return ExitStatus.FAILED;
   }
 
+  /** The one line to show: the data error, the usage error, or the exception's own message. */
   private static String messageOf(Throwable ex) {
+    var data = DataException.find(ex);
+    if (data.isPresent()) {
+      return data.get().getMessage();
+    }
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof DivergenceException || t instanceof UsageException || t instanceof ModelExistsException) {
+        return t.getMessage();
+      }
+    }
     String m = ex.getMessage();
-    return m == null ? ex.getClass().getSimpleName() : m;
+    return m == null ? ex.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
   }
 }

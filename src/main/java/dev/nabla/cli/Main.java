@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code nabla} (spark-submit main class and plain {@code java -jar}). */
 @Command(name = "nabla", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Train multilayer perceptrons by backpropagation, data-parallel on Apache Spark.",
-    subcommands = {GradcheckCommand.class})
+    subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, GradcheckCommand.class})
 public final class Main implements Runnable {
 
   @Override
@@ -27,6 +27,17 @@ public final class Main implements Runnable {
       return ExitStatus.USAGE;
     });
     cl.setExecutionExceptionHandler(new Failures());
+    String config = ConfigFile.configPath(args);
+    if (config != null && args.length > 0 && cl.getSubcommands().containsKey(args[0])) {
+      CommandLine sub = cl.getSubcommands().get(args[0]);
+      try {
+        sub.setDefaultValueProvider(ConfigFile.load(config, sub.getCommandSpec()));
+      } catch (UsageException e) {
+        err.println("nabla " + args[0] + ": " + e.getMessage());
+        err.flush();
+        return ExitStatus.USAGE;
+      }
+    }
     int status = cl.execute(args);
     out.flush();
     err.flush();
