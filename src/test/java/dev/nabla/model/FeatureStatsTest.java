@@ -65,28 +65,6 @@ class FeatureStatsTest {
     assertClose(twoPassM2(rows), merged.m2(), 1e-8);
   }
 
-  private static double[] twoPassMean(double[][] rows) {
-    double[] mean = new double[N];
-    for (int k = 0; k < N; k++) {
-      for (double[] r : rows) {
-        mean[k] += r[k];
-      }
-      mean[k] /= rows.length;
-    }
-    return mean;
-  }
-
-  private static double[] twoPassM2(double[][] rows) {
-    double[] mean = twoPassMean(rows);
-    double[] m2 = new double[N];
-    for (int k = 0; k < N; k++) {
-      for (double[] r : rows) {
-        m2[k] += (r[k] - mean[k]) * (r[k] - mean[k]);
-      }
-    }
-    return m2;
-  }
-
   @Test
   void mergingIntoAnEmptySummaryCopiesTheOther() {
     FeatureStats full = new FeatureStats(1).add(new double[] {2}).add(new double[] {6});
@@ -153,5 +131,27 @@ class FeatureStatsTest {
       double tol = rel * Math.max(1, Math.abs(expected[k]));
       assertEquals(expected[k], actual[k], tol, "feature " + k);
     }
+  }
+
+  private static double[] twoPassMean(double[][] rows) {
+    double[] mean = new double[N];
+    for (int k = 0; k < N; k++) {
+      for (double[] r : rows) {
+        mean[k] += r[k];
+      }
+      mean[k] /= rows.length;
+    }
+    return mean;
+  }
+
+  private static double[] twoPassM2(double[][] rows) {
+    double[] mean = twoPassMean(rows);
+    double[] m2 = new double[N];
+    for (int k = 0; k < N; k++) {
+      for (double[] r : rows) {
+        m2[k] += (r[k] - mean[k]) * (r[k] - mean[k]);
+      }
+    }
+    return m2;
   }
 }

@@ -70,10 +70,13 @@ class RegressionMetricsTest {
   }
 
   @Test
-  void rejectsPredictionsThatDoNotFit() {
+  void rejectsTargetsOrPredictionsThatDoNotFit() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new RegressionMetrics(2).add(new double[] {1, 2}, 0, new double[] {1}, 0));
     assertTrue(e.getMessage().contains("2 predictions at offset 0 do not fit an array of length 1"), e.getMessage());
+    IllegalArgumentException t = assertThrows(IllegalArgumentException.class,
+        () -> new RegressionMetrics(2).add(new double[] {1, 2}, 1, new double[] {1, 2}, 0));
+    assertTrue(t.getMessage().contains("2 targets at offset 1 do not fit an array of length 2"), t.getMessage());
   }
 
   @Test
