@@ -74,11 +74,23 @@ final class FrameSource implements RowSource {
   public <T> JavaRDD<T> mapPartitions(PartitionFunction<T> fn) {
     String name = this.name;
     FrameParser parser = this.parser;
-    return rows.mapPartitionsWithIndex((p, it) -> fn.apply(p, new Origin(name, 0, p, false), new Rows() {
-      @Override
-      protected Parsed advance() {
-        return it.hasNext() ? parser.parse(it.next(), records++) : null;
-      }
-    }), false);
+    return rows.mapPartitionsWithIndex((p, it) -> fn.apply(p, new Origin(name, 0, p, false), new FrameRows(it, parser)),
+        false);
+  }
+
+  /** A partition's rows; record numbers are 0-based positions in the partition. */
+  private static final class FrameRows extends Rows {
+    private final Iterator<Row> it;
+    private final FrameParser parser;
+
+    FrameRows(Iterator<Row> it, FrameParser parser) {
+      this.it = it;
+      this.parser = parser;
+    }
+
+    @Override
+    protected Parsed advance() {
+      return it.hasNext() ? parser.parse(it.next(), records++) : null;
+    }
   }
 }
