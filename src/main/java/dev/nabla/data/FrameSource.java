@@ -38,8 +38,8 @@ final class FrameSource implements RowSource {
       if (m.contains("UNABLE_TO_INFER_SCHEMA")) {
         throw new DataException(path + ": no examples (empty file?)");
       }
-      throw new DataException(path + ": cannot read as Parquet (" + m.lines().findFirst().orElse("") + ")"
-          + "; check the path and the format", e);
+      throw new DataException(path + ": cannot read as Parquet (" + rootMessage(e) + "); check the path and the format",
+          e);
     }
     FrameColumns c = FrameColumns.of(df, o, path);
     int partitions = Math.max(minPartitions, df.javaRDD().getNumPartitions());
@@ -54,6 +54,16 @@ final class FrameSource implements RowSource {
     FrameColumns c = FrameColumns.of(df, o, sourceName);
     JavaRDD<Row> rows = df.select(c.label(), c.features()).javaRDD();
     return assemble(new FrameSource(sourceName, rows, parser(c, o)), c, o, 1);
+  }
+
+  /** The first line of the innermost cause's message, at most 200 characters. */
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String m = String.valueOf(root.getMessage()).lines().findFirst().orElse("").strip();
+    return m.length() > 200 ? m.substring(0, 200) + "..." : m;
   }
 
   private static FrameParser parser(FrameColumns c, ReadOptions o) {

@@ -8,6 +8,8 @@ import static dev.nabla.data.TestFiles.utf8;
 import static dev.nabla.data.TestFiles.write;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.testing.SharedSpark;
@@ -212,6 +214,21 @@ class LibsvmReadTest extends SharedSpark {
     assertDataError(() -> read(missing, CLASSES, 1), "no such file: " + missing);
     String empty = write(dir, "empty.txt", "\n# only a comment\n");
     assertDataError(() -> read(empty, CLASSES, 1), empty + ": no examples (empty file?)");
+  }
+
+  @Test
+  void taskFailureFromAChangedInputIsFoundBehindTheSparkException() {
+    String path = write(dir, "changing.txt", "1 1:1\n1 1:2\n");
+    LoadedData d = read(path, CLASSES, 1);
+    write(dir, "changing.txt", "1 1:1\n1 0:2\n");
+    Exception e = assertThrows(Exception.class, () -> d.examples().collect());
+    assertFalse(e instanceof DataException, "a task failure reaches the driver wrapped: " + e);
+    String m = DataException.find(e).orElseThrow().getMessage();
+    assertTrue(m.startsWith(path + ":2: feature index 0 in '1 0:2'"), m);
+    assertTrue(m.contains("did the input change"), m);
+    write(dir, "changing.txt", "1 1:1\n1 1:2\n1 1:3\n");
+    Exception grown = assertThrows(Exception.class, () -> d.examples().collect());
+    assertTrue(DataException.find(grown).orElseThrow().getMessage().contains(path + ": the input changed"), grown.toString());
   }
 
   @Test

@@ -176,6 +176,13 @@ class ParquetReadTest extends SharedSpark {
   }
 
   @Test
+  void rejectsAFileThatIsNotParquetNamingTheCause() {
+    String path = TestFiles.write(dir, "text.parquet", "hello, I am text\n");
+    assertDataError(() -> read(path, CLASSES, 1), path + ": cannot read as Parquet (", "not a Parquet file",
+        "check the path and the format");
+  }
+
+  @Test
   void fromDataFrameRequiresParquetOptions() {
     assertThrows(IllegalArgumentException.class,
         () -> DataReader.fromDataFrame(numbered(0, 1), ReadOptions.of(Format.CSV, true), "x"));
