@@ -26,8 +26,8 @@ public final class DataReader {
    * @param minPartitions the least number of partitions of {@link LoadedData#examples()} (fewer only when
    *     there are fewer examples); input that Hadoop cannot split, such as gzip text, is redistributed
    *     by index once
-   * @throws DataException for any problem with the input; the message names the file, the line (or byte
-   *     offset, or row) and the offending text
+   * @throws DataException for any problem with the input; the message names the file, the line (or row)
+   *     and the offending text
    * @throws IllegalArgumentException when {@code minPartitions < 1}
    */
   public static LoadedData read(SparkSession spark, String path, ReadOptions options, int minPartitions) {

@@ -38,8 +38,8 @@ final class FrameSource implements RowSource {
       if (m.contains("UNABLE_TO_INFER_SCHEMA")) {
         throw new DataException(path + ": no examples (empty file?)");
       }
-      throw new DataException(path + ": cannot read as Parquet (" + m.lines().findFirst().orElse("") + ")"
-          + "; check the path and the format", e);
+      throw new DataException(path + ": cannot read as Parquet (" + rootMessage(e) + "); check the path and the format",
+          e);
     }
     FrameColumns c = FrameColumns.of(df, o, path);
     int partitions = Math.max(minPartitions, df.javaRDD().getNumPartitions());
@@ -54,6 +54,16 @@ final class FrameSource implements RowSource {
     FrameColumns c = FrameColumns.of(df, o, sourceName);
     JavaRDD<Row> rows = df.select(c.label(), c.features()).javaRDD();
     return assemble(new FrameSource(sourceName, rows, parser(c, o)), c, o, 1);
+  }
+
+  /** The first line of the innermost cause's message, at most 200 characters. */
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String m = String.valueOf(root.getMessage()).lines().findFirst().orElse("").strip();
+    return m.length() > 200 ? m.substring(0, 200) + "..." : m;
   }
 
   private static FrameParser parser(FrameColumns c, ReadOptions o) {
@@ -74,11 +84,23 @@ final class FrameSource implements RowSource {
   public <T> JavaRDD<T> mapPartitions(PartitionFunction<T> fn) {
     String name = this.name;
     FrameParser parser = this.parser;
-    return rows.mapPartitionsWithIndex((p, it) -> fn.apply(p, new Origin(name, 0, p, false), new Rows() {
-      @Override
-      protected Parsed advance() {
-        return it.hasNext() ? parser.parse(it.next(), records++) : null;
-      }
-    }), false);
+    return rows.mapPartitionsWithIndex((p, it) -> fn.apply(p, new Origin(name, 0, p, false), new FrameRows(it, parser)),
+        false);
+  }
+
+  /** A partition's rows; record numbers are 0-based positions in the partition. */
+  private static final class FrameRows extends Rows {
+    private final Iterator<Row> it;
+    private final FrameParser parser;
+
+    FrameRows(Iterator<Row> it, FrameParser parser) {
+      this.it = it;
+      this.parser = parser;
+    }
+
+    @Override
+    protected Parsed advance() {
+      return it.hasNext() ? parser.parse(it.next(), records++) : null;
+    }
   }
 }

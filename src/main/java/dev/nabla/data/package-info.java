@@ -9,10 +9,16 @@
  * {@link dev.nabla.data.DataException} naming the file, line (or row) and offending text, or is skipped
  * and counted ({@link dev.nabla.data.OnBadRow}).
  *
- * <p>How a read runs: a format-specific {@code RowSource} turns each partition into parsed rows; the
- * {@code Assembler} makes one counting pass (counts, largest index and label, bad rows) and returns a
- * lazily evaluated RDD that parses again and assigns each kept row its index. Text and DataFrame inputs
- * are thus read twice (once here, once when the caller materialises the RDD); IDX files are read once,
- * on the driver. This package imports only {@code dev.nabla.nn} of Nabla (and does not need it yet).
+ * <p>How a read runs: a format-specific {@code RowSource} ({@code TextSource} with {@code LibsvmParser}
+ * or {@code CsvParser}; {@code FrameSource} with {@code FrameParser}) turns each partition into parsed
+ * rows; the {@code Assembler} makes one counting pass (counts, largest index and label, bad rows) and
+ * returns a lazily evaluated RDD that parses again and assigns each kept row its index. Text and
+ * DataFrame inputs are thus read twice (once here, once when the caller materialises the RDD); a
+ * Parquet read also sorts the rows into file order (one range shuffle); IDX files are read once, on the
+ * driver ({@code IdxFile}, {@code IdxReader}). Because the counting pass sees every partition before
+ * anything is reported, the bad row reported is the first in file order and its line number is exact,
+ * even in splits that start mid-file.
+ *
+ * <p>This package imports nothing else of Nabla.
  */
 package dev.nabla.data;
