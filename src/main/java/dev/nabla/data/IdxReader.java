@@ -12,8 +12,9 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Reads an MNIST-style IDX pair on the driver (the files are small) and parallelizes it into
- * contiguous chunks. Features are the pixels scaled to value / 255, in [0, 1]; the target is the label
+ * Reads an MNIST-style IDX pair: the driver validates both files whole (header, size, labels) and
+ * splits the kept items into contiguous chunks; each task then reads its own chunk's pixels from the
+ * images file, so the cached data's lineage carries no pixels. Features are the pixels scaled to value / 255, in [0, 1]; the target is the label
  * (the class index for classification, the value for regression). Only labels can be bad (&ge;
  * numClasses); they are found here, on the driver.
  */
@@ -63,7 +64,7 @@ final class IdxReader {
       throw new DataException(labels.length == 0 ? path + ": no examples (empty file?)"
           : path + ": no examples: all " + labels.length + " labels were bad, the first: " + samples.get(0));
     }
-    List<IdxChunk> chunks = chunks(images, labels, kept, minPartitions);
+    List<IdxChunk> chunks = chunks(imagesPath.toString(), new HadoopConf(conf), dim, labels, kept, minPartitions);
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     JavaRDD<Example> examples = sc.parallelize(chunks, chunks.size()).flatMap(IdxChunk::examples)
         .setName("nabla examples of " + path);
@@ -71,22 +72,24 @@ final class IdxReader {
     return new LoadedData(examples, dim, numTargets, kept.size(), labels.length - kept.size(), samples);
   }
 
-  /** The kept items split into min(minPartitions, kept) contiguous chunks of near-equal size. */
-  private static List<IdxChunk> chunks(IdxFile.Images images, byte[] labels, List<Integer> kept, int minPartitions) {
-    int dim = images.rows() * images.cols();
+  /**
+   * The kept items split into min(minPartitions, kept) contiguous chunks of near-equal size; each chunk
+   * names its items, and its task reads their pixels from the file itself.
+   */
+  private static List<IdxChunk> chunks(String images, HadoopConf conf, int dim, byte[] labels, List<Integer> kept,
+      int minPartitions) {
     int parts = Math.min(minPartitions, kept.size());
     List<IdxChunk> chunks = new ArrayList<>(parts);
     for (int c = 0; c < parts; c++) {
       int from = (int) ((long) c * kept.size() / parts);
       int to = (int) ((long) (c + 1) * kept.size() / parts);
-      byte[] px = new byte[(to - from) * dim];
+      int[] items = new int[to - from];
       byte[] lb = new byte[to - from];
       for (int k = from; k < to; k++) {
-        int item = kept.get(k);
-        System.arraycopy(images.pixels(), item * dim, px, (k - from) * dim, dim);
-        lb[k - from] = labels[item];
+        items[k - from] = kept.get(k);
+        lb[k - from] = labels[kept.get(k)];
       }
-      chunks.add(new IdxChunk(from, dim, px, lb));
+      chunks.add(new IdxChunk(from, images, conf, dim, items, lb));
     }
     return chunks;
   }
