@@ -2,8 +2,9 @@ package dev.nabla.train;
 
 /**
  * Which rows make up each step's mini-batch: a seeded pseudorandom permutation π_e of the global row
- * indices 0..N−1 per epoch e, and step s takes the rows at positions [s·m, (s+1)·m) of it. So every
- * step's batch has exactly m rows (the last one ⌈N/m⌉-th may have fewer), every row is used once per
+ * indices 0..N−1 per epoch e; with S = ⌈N/m⌉ steps per epoch, step s takes the rows at positions
+ * [⌊sN/S⌋, ⌊(s+1)N/S⌋) of it. So every batch has ⌊N/S⌋ or ⌈N/S⌉ rows, never more than m (no tiny
+ * last batch that would take a full-size step on a handful of samples), every row is used once per
  * epoch, and the batch does not depend on how rows are partitioned: 1 or 7 partitions see the same
  * batches. π is evaluated per row in O(1) time and memory (a 4-round Feistel network on the smallest
  * even number of bits covering N, with cycle-walking back into [0, N)), so a partition needs no global
@@ -25,6 +26,9 @@ public final class BatchSchedule implements java.io.Serializable {
   public BatchSchedule(long n, int batchSize, long seed) {
     if (n < 1) {
       throw new IllegalArgumentException("no training rows");
+    }
+    if (n > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("at most 2^31 − 1 training rows are supported, got " + n);
     }
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be ≥ 1, got " + batchSize);
@@ -61,7 +65,12 @@ public final class BatchSchedule implements java.io.Serializable {
 
   /** The step (0-based) of the epoch in which a row is used. */
   public int stepOf(int epoch, long row) {
-    return (int) (position(epoch, row) / batchSize);
+    return stepOfPosition(position(epoch, row));
+  }
+
+  /** The step whose range [⌊sN/S⌋, ⌊(s+1)N/S⌋) holds a position: ⌊((pos + 1)·S − 1) / N⌋. */
+  public int stepOfPosition(long position) {
+    return (int) (((position + 1) * stepsPerEpoch() - 1) / n);
   }
 
   private long feistel(int epoch, long x) {

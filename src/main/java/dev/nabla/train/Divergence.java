@@ -17,12 +17,30 @@ final class Divergence {
   }
 
   /** Before the update: the batch's loss sum and mean gradient must be finite. */
-  void checkGradient(double lossSum, double[] gradient, int epoch, int step) {
+  void checkGradient(double lossSum, double[] gradient, double[] params, int epoch, int step) {
     String layer = firstNonFinite(gradient);
     if (!Double.isFinite(lossSum) || layer != null) {
+      String detail = layer != null ? " and the gradient of " + layer + " is not finite" : "; " + largestLayer(params);
       throw new DivergenceException("training diverged at " + where(epoch, step) + ": the loss is " + lossSum
-          + (layer == null ? "" : " and the gradient of " + layer + " is not finite") + advice());
+          + detail + advice());
     }
+  }
+
+  /** Which layer's parameters grew largest, e.g. "layer 2 has the largest weights (|w| up to 3.1e+154)". */
+  private String largestLayer(double[] params) {
+    int worst = 1;
+    double worstMax = -1;
+    for (int l = 1; l <= topology.numLayers(); l++) {
+      double max = 0;
+      for (int i = topology.weightOffset(l); i < topology.biasOffset(l) + topology.size(l); i++) {
+        max = Math.max(max, Math.abs(params[i]));
+      }
+      if (max > worstMax) {
+        worstMax = max;
+        worst = l;
+      }
+    }
+    return String.format(java.util.Locale.ROOT, "layer %d has the largest parameters (|w| up to %.3g)", worst, worstMax);
   }
 
   /** After the update: the parameters must be finite. */

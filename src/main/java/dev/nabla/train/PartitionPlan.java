@@ -16,9 +16,6 @@ final class PartitionPlan {
   PartitionPlan(PackedPartition p, BatchSchedule schedule, int epoch) {
     this.epoch = epoch;
     int n = p.rows;
-    if (schedule.rows() > (1L << 32)) {
-      throw new IllegalArgumentException("at most 2^32 training rows are supported, got " + schedule.rows());
-    }
     long[] keys = new long[n];
     for (int r = 0; r < n; r++) {
       keys[r] = (schedule.position(epoch, p.index[r]) << 31) | r;
@@ -27,11 +24,10 @@ final class PartitionPlan {
     int steps = schedule.stepsPerEpoch();
     this.order = new int[n];
     this.stepStart = new int[steps + 1];
-    int m = schedule.batchSize();
     int s = 0;
     for (int k = 0; k < n; k++) {
       order[k] = (int) (keys[k] & 0x7FFFFFFFL);
-      int step = (int) ((keys[k] >>> 31) / m);
+      int step = schedule.stepOfPosition(keys[k] >>> 31);
       while (s < step) {
         stepStart[++s] = k;
       }

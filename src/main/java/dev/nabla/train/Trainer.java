@@ -68,7 +68,7 @@ public final class Trainer {
         for (int i = 0; i < mean.length; i++) {
           mean[i] = sum.gradient[i] * inv;
         }
-        divergence.checkGradient(sum.lossSum, mean, epoch, step);
+        divergence.checkGradient(sum.lossSum, mean, params, epoch, step);
         optimizer.step(params, mean, s.learningRate());
         divergence.checkParams(params, epoch, step);
         lossSum += sum.lossSum;

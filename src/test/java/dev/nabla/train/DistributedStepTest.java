@@ -88,7 +88,7 @@ class DistributedStepTest extends SharedSpark {
   }
 
   @Test
-  void everyStepHasExactlyBatchSizeRowsAndAnEpochUsesEachRowOnce() {
+  void stepsHaveNearlyEqualBatchesOfAtMostBatchSizeAndAnEpochUsesEachRowOnce() {
     BatchSchedule schedule = new BatchSchedule(N, 32, 7);
     assertEquals(7, schedule.stepsPerEpoch());
     int[] perStep = new int[schedule.stepsPerEpoch()];
@@ -100,10 +100,13 @@ class DistributedStepTest extends SharedSpark {
       seen[(int) pos] = true;
       perStep[schedule.stepOf(2, i)]++;
     }
-    for (int s = 0; s < perStep.length - 1; s++) {
-      assertEquals(32, perStep[s]);
+    // 211 rows in 7 steps: 30 or 31 rows each (not six of 32 and a last one of 19).
+    int total = 0;
+    for (int count : perStep) {
+      assertTrue(count == 30 || count == 31, "step sizes " + java.util.Arrays.toString(perStep));
+      total += count;
     }
-    assertEquals(N - 6 * 32, perStep[perStep.length - 1]);
+    assertEquals(N, total);
     assertTrue(schedule.position(0, 5) != schedule.position(1, 5) || schedule.position(0, 6) != schedule.position(1, 6),
         "epochs should shuffle differently");
   }
@@ -117,11 +120,13 @@ class DistributedStepTest extends SharedSpark {
     StepJob.run(set.blocks(), bc, topology, schedule, "slice", 0, 0);
     long plans = PartitionState.plansBuilt();
     long before = PartitionState.rowsGathered();
+    long gathered = 0;
     for (int step = 1; step <= 4; step++) {
       GradientSum g = StepJob.run(set.blocks(), bc, topology, schedule, "slice", 0, step);
-      assertEquals(16, g.count);
+      assertTrue(g.count == 15 || g.count == 16, "211 rows in 14 steps: " + g.count);
+      gathered += g.count;
     }
-    assertEquals(4 * 16, PartitionState.rowsGathered() - before, "rows read by 4 steps of batch 16");
+    assertEquals(gathered, PartitionState.rowsGathered() - before, "rows read by 4 steps of batch ≤ 16");
     assertEquals(plans, PartitionState.plansBuilt(), "no plan rebuilt within the epoch");
     StepJob.run(set.blocks(), bc, topology, schedule, "slice", 1, 0);
     assertEquals(plans + 3, PartitionState.plansBuilt(), "one plan per partition for the new epoch");
