@@ -1,0 +1,58 @@
+package dev.nabla.cli;
+
+import dev.nabla.data.DataException;
+import dev.nabla.model.ModelExistsException;
+import dev.nabla.train.DivergenceException;
+import picocli.CommandLine;
+
+/**
+ * Maps an exception escaping a command to one line on stderr and an exit status. Stack traces only with
+ * {@code --verbose} (any command's option, or the NABLA_VERBOSE environment variable).
+ */
+final class Failures implements CommandLine.IExecutionExceptionHandler {
+
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+    boolean verbose = parsed.hasMatchedOption("--verbose") || System.getenv("NABLA_VERBOSE") != null;
+    int status = statusOf(ex);
+    String command = cl.getCommandName();
+    cl.getErr().println("nabla " + command + ": " + messageOf(ex));
+    if (verbose) {
+      ex.printStackTrace(cl.getErr());
+    } else if (status == ExitStatus.FAILED) {
+      cl.getErr().println("(internal error; run again with --verbose for the stack trace)");
+    }
+    return status;
+  }
+
+  /** The exit status an exception stands for. */
+  static int statusOf(Throwable ex) {
+    if (DataException.find(ex).isPresent()) {
+      return ExitStatus.DATA;
+    }
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof DivergenceException) {
+        return ExitStatus.DIVERGED;
+      }
+      if (t instanceof UsageException || t instanceof ModelExistsException) {
+        return ExitStatus.USAGE;
+      }
+    }
+    return ExitStatus.FAILED;
+  }
+
+  /** The one line to show: the data error, the usage error, or the exception's own message. */
+  private static String messageOf(Throwable ex) {
+    var data = DataException.find(ex);
+    if (data.isPresent()) {
+      return data.get().getMessage();
+    }
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof DivergenceException || t instanceof UsageException || t instanceof ModelExistsException) {
+        return t.getMessage();
+      }
+    }
+    String m = ex.getMessage();
+    return m == null ? ex.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+  }
+}

@@ -1,0 +1,125 @@
+package dev.nabla.cli;
+
+import dev.nabla.model.ScalingKind;
+import dev.nabla.model.Task;
+import dev.nabla.nn.Activation;
+import dev.nabla.nn.Init;
+import dev.nabla.nn.Loss;
+import dev.nabla.nn.Sigmoid;
+import dev.nabla.nn.Softmax;
+import dev.nabla.nn.Topology;
+import dev.nabla.optim.Optimizer;
+import dev.nabla.optim.Sgd;
+import dev.nabla.train.TrainSettings;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The model and optimization flags turned into validated objects, with the defaults that depend on
+ * other flags (output activation, loss, init) filled in. Every error names the flag.
+ */
+record Settings(Task task, Topology topology, Init init, String optimizerName, ScalingKind scaling,
+    TrainSettings trainSettings, int numClassesFlag) {
+
+  static Settings of(ModelOptions o, DataOptions d) {
+    Task task = switch (o.task.toLowerCase(Locale.ROOT)) {
+      case "classification" -> Task.CLASSIFICATION;
+      case "regression" -> Task.REGRESSION;
+      default -> throw new UsageException("--task: unknown task '" + o.task + "': expected classification or regression");
+    };
+    int[] sizes;
+    try {
+      sizes = Topology.parseSizes(o.layers);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--layers: " + e.getMessage());
+    }
+    Activation hidden = activation("--activation", o.activation);
+    Activation output = activation("--output", o.output != null ? o.output
+        : task == Task.CLASSIFICATION ? "softmax" : "identity");
+    Loss loss;
+    try {
+      loss = o.loss != null ? Loss.parse(o.loss)
+          : output instanceof Softmax ? Loss.CROSS_ENTROPY
+          : output instanceof Sigmoid && task == Task.CLASSIFICATION ? Loss.BINARY_CROSS_ENTROPY
+          : Loss.QUADRATIC;
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--loss: " + e.getMessage());
+    }
+    Topology topology;
+    try {
+      topology = Topology.of(sizes, hidden, output, loss);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--output/--loss: " + e.getMessage());
+    }
+    Init init;
+    try {
+      init = o.init != null ? Init.parse(o.init) : Init.defaultFor(hidden);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--init: " + e.getMessage());
+    }
+    if (!o.optimizer.equalsIgnoreCase("sgd")) {
+      throw new UsageException("--optimizer: unknown optimizer '" + o.optimizer + "': expected sgd");
+    }
+    ScalingKind scaling;
+    try {
+      scaling = ScalingKind.parse(o.scale);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--scale: " + e.getMessage());
+    }
+    if (o.numClasses < 0 || o.numClasses == 1) {
+      throw new UsageException("--num-classes must be 0 (infer) or at least 2, got " + o.numClasses);
+    }
+    TrainSettings ts;
+    try {
+      ts = new TrainSettings(topology, init, o.learningRate, o.batchSize, o.epochs, o.seed);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--" + e.getMessage());
+    }
+    return new Settings(task, topology, init, o.optimizer.toLowerCase(Locale.ROOT), scaling, ts, o.numClasses);
+  }
+
+  private static Activation activation(String flag, String value) {
+    try {
+      return Activation.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(flag + ": " + e.getMessage());
+    }
+  }
+
+  long seed() {
+    return trainSettings.seed();
+  }
+
+  /** A fresh optimizer for this run. */
+  Optimizer optimizer() {
+    return new Sgd();
+  }
+
+  /** The layer sizes must fit the data: n_0 = feature dimension, n_L = classes (or targets). */
+  void checkAgainstData(int numFeatures, int numTargets) {
+    if (topology.inputSize() != numFeatures) {
+      throw new UsageException("--layers: the input layer has " + topology.inputSize() + " units but the data has "
+          + numFeatures + " features; start --layers with " + numFeatures + " (or set --num-features)");
+    }
+    if (topology.outputSize() != numTargets) {
+      String what = task == Task.CLASSIFICATION ? "classes" : "targets";
+      throw new UsageException("--layers: the output layer has " + topology.outputSize() + " units but the data has "
+          + numTargets + " " + what + "; end --layers with " + numTargets
+          + (task == Task.CLASSIFICATION ? " (or set --num-classes)" : ""));
+    }
+  }
+
+  /** The hyper-parameters recorded in the manifest. */
+  Map<String, String> hyperParameters(int partitions) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("optimizer", optimizerName);
+    m.put("learning-rate", Double.toString(trainSettings.learningRate()));
+    m.put("batch-size", Integer.toString(trainSettings.batchSize()));
+    m.put("epochs", Integer.toString(trainSettings.epochs()));
+    m.put("init", init.cliName());
+    m.put("scale", scaling.cliName());
+    m.put("partitions", Integer.toString(partitions));
+    return m;
+  }
+}

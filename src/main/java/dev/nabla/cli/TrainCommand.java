@@ -1,0 +1,51 @@
+package dev.nabla.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code nabla train}: read data, train data-parallel on Spark, save the model. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Trains a multilayer perceptron by mini-batch gradient descent, data-parallel on Spark.",
+        "Options may come from --config FILE (keys = option names without dashes); flags override it.",
+        "Exit status: 0 done, 2 bad option or config, 3 bad data, 4 training diverged, 1 internal error."})
+final class TrainCommand implements Callable<Integer> {
+  @Option(names = "--config", description = "A properties file of options (see conf/nabla.properties.template).")
+  String config;
+
+  @Option(names = "--train", required = true, description = "Training data path (file:, hdfs:, s3a:, or local).")
+  String train;
+
+  @Option(names = "--validation", description = "Validation data path (same format).")
+  String validation;
+
+  @Option(names = "--validation-fraction", defaultValue = "0",
+      description = "Hold out this fraction of the training data for validation, seeded (default: ${DEFAULT-VALUE}).")
+  double validationFraction;
+
+  @Option(names = "--test", description = "Test data path, evaluated once after training.")
+  String test;
+
+  @Option(names = "--partitions", defaultValue = "0",
+      description = "Partitions of the cached training data; 0 = Spark's default parallelism (default: ${DEFAULT-VALUE}).")
+  int partitions;
+
+  @Option(names = "--model-out", description = "Where to save the model directory (any Hadoop path).")
+  String modelOut;
+
+  @Option(names = "--overwrite", description = "Replace an existing model directory.")
+  boolean overwrite;
+
+  @Option(names = "--metrics-out", description = "Write per-epoch metrics as JSON lines to this file.")
+  String metricsOut;
+
+  @Mixin DataOptions data;
+  @Mixin ModelOptions model;
+  @Mixin SparkOptions sparkOptions;
+
+  @Override
+  public Integer call() {
+    return new TrainJob(this).run();
+  }
+}

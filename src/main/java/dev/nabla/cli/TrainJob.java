@@ -1,0 +1,206 @@
+package dev.nabla.cli;
+
+import dev.nabla.data.DataReader;
+import dev.nabla.data.Example;
+import dev.nabla.data.LoadedData;
+import dev.nabla.data.PackedPartition;
+import dev.nabla.data.Packing;
+import dev.nabla.data.Splits;
+import dev.nabla.model.FeatureStats;
+import dev.nabla.model.Manifest;
+import dev.nabla.model.Model;
+import dev.nabla.model.ModelIO;
+import dev.nabla.model.Scaling;
+import dev.nabla.model.ScalingKind;
+import dev.nabla.model.Task;
+import dev.nabla.report.ConsoleLog;
+import dev.nabla.report.MetricsLog;
+import dev.nabla.report.TrainingListener;
+import dev.nabla.train.Seeds;
+import dev.nabla.train.TrainResult;
+import dev.nabla.train.TrainSettings;
+import dev.nabla.train.Trainer;
+import dev.nabla.train.TrainingSet;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/** What {@code nabla train} does, step by step: check, read, scale, pack, train, save, test. */
+final class TrainJob {
+  private final TrainCommand cmd;
+  private final Settings settings;
+
+  TrainJob(TrainCommand cmd) {
+    this.cmd = cmd;
+    this.settings = Settings.of(cmd.model, cmd.data);
+  }
+
+  int run() {
+    if (!(cmd.validationFraction >= 0 && cmd.validationFraction < 1)) {
+      throw new UsageException("--validation-fraction must be in [0, 1), got " + cmd.validationFraction);
+    }
+    if (cmd.validation != null && cmd.validationFraction > 0) {
+      throw new UsageException("--validation and --validation-fraction exclude each other; give one");
+    }
+    if (cmd.partitions < 0) {
+      throw new UsageException("--partitions must be 0 (Spark's default) or a positive integer, got " + cmd.partitions);
+    }
+    SparkSession spark = cmd.sparkOptions.session("nabla train");
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Configuration hadoop = sc.hadoopConfiguration();
+    refuseExistingModel(hadoop);
+    MetricsLog metrics = cmd.metricsOut == null ? null : new MetricsLog(cmd.metricsOut, hadoop);
+    try {
+      return train(spark, sc, hadoop, metrics);
+    } finally {
+      if (metrics != null) {
+        metrics.close();
+      }
+    }
+  }
+
+  private int train(SparkSession spark, JavaSparkContext sc, Configuration hadoop, MetricsLog metrics) {
+    int partitions = cmd.partitions > 0 ? cmd.partitions : sc.defaultParallelism();
+    boolean classification = settings.task() == Task.CLASSIFICATION;
+    sc.setJobDescription("nabla load " + cmd.train);
+    LoadedData raw = DataReader.read(spark, cmd.train,
+        cmd.data.read(classification, 0, cmd.model.numClasses), partitions);
+    reportSkipped(cmd.train, raw);
+    int numFeatures = raw.numFeatures();
+    int numTargets = raw.numTargets();
+    settings.checkAgainstData(numFeatures, numTargets);
+
+    JavaRDD<Example> trainRows = raw.examples();
+    JavaRDD<Example> valRows = null;
+    if (cmd.validationFraction > 0) {
+      long splitSeed = Seeds.split(settings.seed(), 3);
+      valRows = Splits.split(raw.examples(), cmd.validationFraction, splitSeed, true);
+      trainRows = Splits.split(raw.examples(), cmd.validationFraction, splitSeed, false);
+    } else if (cmd.validation != null) {
+      LoadedData v = DataReader.read(spark, cmd.validation,
+          cmd.data.read(classification, numFeatures, classification ? numTargets : 0), partitions);
+      reportSkipped(cmd.validation, v);
+      valRows = v.examples();
+    }
+    trainRows = Splits.repartition(trainRows, partitions).persist(StorageLevel.MEMORY_AND_DISK());
+
+    Scaling scaling = fitScaling(trainRows, numFeatures);
+    int numClasses = classification ? numTargets : 0;
+    JavaRDD<PackedPartition> blocks = Packing.pack(trainRows, numFeatures, numClasses, numTargets, scaling)
+        .persist(StorageLevel.MEMORY_ONLY());
+    long rows = blocks.map(p -> (long) p.rows).fold(0L, Long::sum);
+    trainRows.unpersist(false);
+    if (rows == 0) {
+      throw new UsageException("--train " + cmd.train + ": no training rows left"
+          + (cmd.validationFraction > 0 ? " after holding out --validation-fraction " + cmd.validationFraction : ""));
+    }
+    TrainingSet train = new TrainingSet(blocks, rows, settings.task(), numClasses);
+    TrainingSet validation = valRows == null ? null : packed(valRows, numFeatures, numClasses, numTargets, scaling,
+        partitions);
+
+    TrainingListener listener = metrics == null ? new ConsoleLog(System.out)
+        : TrainingListener.all(new ConsoleLog(System.out), metrics);
+    TrainResult result = new Trainer(sc).fit(train, validation, settings.trainSettings(), settings.optimizer(),
+        listener);
+
+    Map<String, Double> finalMetrics = new LinkedHashMap<>();
+    if (!result.history().isEmpty()) {
+      var last = result.history().get(result.history().size() - 1);
+      finalMetrics.put("train_loss", last.trainLoss());
+      last.validation().forEach((k, v) -> finalMetrics.put("val_" + k, v));
+    }
+    Model model = new Model(settings.topology(), result.params(), scaling, settings.task(), numClasses,
+        Manifest.create(settings.topology(), settings.task(), numClasses, settings.scaling(), settings.seed(),
+            settings.hyperParameters(partitions), dataPaths(), result.trainingSeconds(), finalMetrics, Map.of()));
+    if (cmd.test != null) {
+      Map<String, Double> testMetrics = new TestRun(spark, cmd.data).evaluate(model, cmd.test, partitions,
+          System.out);
+      testMetrics.forEach((k, v) -> finalMetrics.put("test_" + k, v));
+      model = model.withManifest(model.manifest().withFinalMetrics(finalMetrics));
+      if (metrics != null) {
+        Map<String, Object> end = new LinkedHashMap<>();
+        end.put("event", "end");
+        testMetrics.forEach((k, v) -> end.put("test_" + k, v));
+        end.put("wall_s", result.trainingSeconds());
+        metrics.write(end);
+      }
+    } else if (metrics != null) {
+      metrics.write(Map.of("event", "end", "wall_s", result.trainingSeconds()));
+    }
+    if (cmd.modelOut != null) {
+      ModelIO.save(model, cmd.modelOut, cmd.overwrite, hadoop);
+      System.out.println("model saved to " + cmd.modelOut);
+    }
+    System.out.printf(Locale.ROOT, "trained %d epochs in %.1f s%n", result.history().size(), result.trainingSeconds());
+    blocks.unpersist(false);
+    return ExitStatus.OK;
+  }
+
+  private TrainingSet packed(JavaRDD<Example> rows, int numFeatures, int numClasses, int numTargets, Scaling scaling,
+      int partitions) {
+    JavaRDD<PackedPartition> blocks = Packing.pack(Splits.repartition(rows, partitions), numFeatures, numClasses,
+        numTargets, scaling).persist(StorageLevel.MEMORY_ONLY());
+    long n = blocks.map(p -> (long) p.rows).fold(0L, Long::sum);
+    return new TrainingSet(blocks, n, settings.task(), numClasses);
+  }
+
+  /** Per-feature statistics merged in partition order (deterministic), then the chosen scaling. */
+  private Scaling fitScaling(JavaRDD<Example> rows, int numFeatures) {
+    if (settings.scaling() == ScalingKind.NONE) {
+      return Scaling.none(numFeatures);
+    }
+    List<FeatureStats> parts = rows.mapPartitions(it -> {
+      FeatureStats s = new FeatureStats(numFeatures);
+      it.forEachRemaining(e -> s.add(e.features()));
+      return List.of(s).iterator();
+    }).collect();
+    FeatureStats all = new FeatureStats(numFeatures);
+    for (FeatureStats s : parts) {
+      all.merge(s);
+    }
+    return all.toScaling(settings.scaling());
+  }
+
+  private void refuseExistingModel(Configuration hadoop) {
+    if (cmd.modelOut == null || cmd.overwrite) {
+      return;
+    }
+    try {
+      Path p = new Path(cmd.modelOut);
+      if (p.getFileSystem(hadoop).exists(p)) {
+        throw new UsageException("--model-out: model directory " + cmd.modelOut
+            + " already exists; pass --overwrite to replace it");
+      }
+    } catch (IOException e) {
+      throw new UsageException("--model-out: cannot check " + cmd.modelOut + ": " + e.getMessage());
+    }
+  }
+
+  private Map<String, String> dataPaths() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("train", cmd.train);
+    if (cmd.validation != null) {
+      m.put("validation", cmd.validation);
+    }
+    if (cmd.test != null) {
+      m.put("test", cmd.test);
+    }
+    m.put("format", cmd.data.format);
+    return m;
+  }
+
+  static void reportSkipped(String path, LoadedData d) {
+    if (d.skipped() > 0) {
+      System.out.println("skipped " + d.skipped() + " bad rows of " + path + " (--on-bad-row skip); first ones:");
+      d.skippedSamples().forEach(s -> System.out.println("  " + s));
+    }
+  }
+}

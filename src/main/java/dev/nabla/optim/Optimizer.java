@@ -1,0 +1,35 @@
+package dev.nabla.optim;
+
+import java.io.Serializable;
+import java.util.Map;
+
+/**
+ * A gradient update rule θ ← update(θ, g) over flat arrays.
+ *
+ * <p>Life cycle: construct with hyper-parameters; {@link #step} once per training step, on the driver,
+ * with the MEAN gradient (1/m) Σ_x ∇C_x of that step's batch; {@link #state} / {@link #restoreState}
+ * to checkpoint and resume (a restored optimizer continues exactly as an uninterrupted one would).
+ */
+public interface Optimizer extends Serializable {
+
+  /** The command-line name, e.g. {@code sgd}. */
+  String name();
+
+  /**
+   * Applies one update in place.
+   *
+   * @param params θ, updated in place
+   * @param meanGradient (1/m) Σ_x ∇C_x for the step's batch, same layout; not modified
+   * @param learningRate η for this step (from the schedule)
+   */
+  void step(double[] params, double[] meanGradient, double learningRate);
+
+  /** How many steps have been applied. */
+  long steps();
+
+  /** A copy of the optimizer's state (moment arrays, step count), for checkpoints. */
+  Map<String, double[]> state();
+
+  /** Restores a state returned by {@link #state} of an optimizer of the same kind and size. */
+  void restoreState(Map<String, double[]> state);
+}

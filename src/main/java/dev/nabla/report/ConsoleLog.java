@@ -1,0 +1,29 @@
+package dev.nabla.report;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+
+/** One line per epoch on the console: losses, validation metrics, throughput and time. */
+public final class ConsoleLog implements TrainingListener {
+  private final PrintStream out;
+
+  public ConsoleLog(PrintStream out) {
+    this.out = out;
+  }
+
+  @Override public void onStart(String description, int epochs, int stepsPerEpoch) {
+    out.println("training " + description + ": " + epochs + " epochs of " + stepsPerEpoch + " steps");
+  }
+
+  @Override public void onEpoch(EpochMetrics m) {
+    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "epoch %d: train loss %.5f", m.epoch(),
+        m.trainLoss()));
+    for (Map.Entry<String, Double> e : new java.util.TreeMap<>(m.validation()).entrySet()) {
+      b.append(String.format(Locale.ROOT, ", val %s %.5f", e.getKey(), e.getValue()));
+    }
+    b.append(String.format(Locale.ROOT, ", lr %.3g, %.0f samples/s, %.1f s (total %.1f s)", m.learningRate(),
+        m.samplesPerSecond(), m.epochSeconds(), m.wallSeconds()));
+    out.println(b);
+  }
+}

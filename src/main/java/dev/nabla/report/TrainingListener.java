@@ -1,0 +1,40 @@
+package dev.nabla.report;
+
+/** Receives a run's progress on the driver. Default methods do nothing. */
+public interface TrainingListener {
+
+  /** Training is about to start. */
+  default void onStart(String description, int epochs, int stepsPerEpoch) {
+  }
+
+  /** A step finished; {@code meanLoss} is the MEAN loss over the step's batch. */
+  default void onStep(int epoch, int step, double meanLoss) {
+  }
+
+  /** An epoch finished and was evaluated. */
+  default void onEpoch(EpochMetrics metrics) {
+  }
+
+  /** Combines listeners; each is called in order. */
+  static TrainingListener all(TrainingListener... listeners) {
+    return new TrainingListener() {
+      @Override public void onStart(String description, int epochs, int stepsPerEpoch) {
+        for (TrainingListener l : listeners) {
+          l.onStart(description, epochs, stepsPerEpoch);
+        }
+      }
+
+      @Override public void onStep(int epoch, int step, double meanLoss) {
+        for (TrainingListener l : listeners) {
+          l.onStep(epoch, step, meanLoss);
+        }
+      }
+
+      @Override public void onEpoch(EpochMetrics metrics) {
+        for (TrainingListener l : listeners) {
+          l.onEpoch(metrics);
+        }
+      }
+    };
+  }
+}

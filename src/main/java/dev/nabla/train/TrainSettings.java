@@ -1,0 +1,43 @@
+package dev.nabla.train;
+
+import dev.nabla.nn.Init;
+import dev.nabla.nn.Topology;
+
+/**
+ * What the training loop needs, validated.
+ *
+ * @param topology the network
+ * @param init how parameters start (seeded from {@code seed})
+ * @param learningRate η &gt; 0 (constant)
+ * @param batchSize m ≥ 1, the GLOBAL mini-batch size (all partitions together)
+ * @param epochs ≥ 1
+ * @param seed the run's one seed; split per use (initialisation, batch order)
+ */
+public record TrainSettings(Topology topology, Init init, double learningRate, int batchSize, int epochs,
+    long seed) {
+
+  public TrainSettings {
+    if (topology == null || init == null) {
+      throw new IllegalArgumentException("topology and init are required");
+    }
+    if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+      throw new IllegalArgumentException("learning-rate must be a positive number, got " + learningRate);
+    }
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batch-size must be a positive integer, got " + batchSize);
+    }
+    if (epochs < 1) {
+      throw new IllegalArgumentException("epochs must be a positive integer, got " + epochs);
+    }
+  }
+
+  /** The seed of the parameter initialisation, derived from the run's seed. */
+  public long initSeed() {
+    return Seeds.split(seed, 1);
+  }
+
+  /** The seed of the batch order, derived from the run's seed. */
+  public long batchSeed() {
+    return Seeds.split(seed, 2);
+  }
+}

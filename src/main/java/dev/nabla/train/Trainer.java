@@ -1,0 +1,97 @@
+package dev.nabla.train;
+
+import dev.nabla.nn.GradientSum;
+import dev.nabla.nn.Topology;
+import dev.nabla.optim.Optimizer;
+import dev.nabla.report.EpochMetrics;
+import dev.nabla.report.TrainingListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+
+/**
+ * The synchronous data-parallel loop. Per step: broadcast θ, run the {@link StepJob} (each partition's
+ * gradient SUM over its share of the batch, combined in partition order), divide once by the batch's
+ * sample count, check for divergence, let the optimizer update θ on the driver, destroy the broadcast.
+ * Per epoch: evaluate on the validation set and tell the listener.
+ */
+public final class Trainer {
+  private final JavaSparkContext sc;
+
+  public Trainer(JavaSparkContext sc) {
+    this.sc = sc;
+  }
+
+  /**
+   * Trains from the settings' initial parameters.
+   *
+   * @param validation may be null
+   */
+  public TrainResult fit(TrainingSet train, TrainingSet validation, TrainSettings s, Optimizer optimizer,
+      TrainingListener listener) {
+    double[] params = s.init().initialize(s.topology(), s.initSeed());
+    return fit(train, validation, s, optimizer, listener, params);
+  }
+
+  /** Trains from the given parameters (modified in place and returned in the result). */
+  public TrainResult fit(TrainingSet train, TrainingSet validation, TrainSettings s, Optimizer optimizer,
+      TrainingListener listener, double[] params) {
+    Topology t = s.topology();
+    BatchSchedule schedule = new BatchSchedule(train.rows(), s.batchSize(), s.batchSeed());
+    int steps = schedule.stepsPerEpoch();
+    String runId = UUID.randomUUID().toString();
+    listener.onStart(t + ", " + train.rows() + " rows, batch " + s.batchSize(), s.epochs(), steps);
+    double[] mean = new double[t.numParams()];
+    List<EpochMetrics> history = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int epoch = 1; epoch <= s.epochs(); epoch++) {
+      long epochStart = System.nanoTime();
+      double lossSum = 0;
+      long samples = 0;
+      for (int step = 1; step <= steps; step++) {
+        sc.setJobDescription("nabla epoch " + epoch + "/" + s.epochs() + " step " + step + "/" + steps);
+        Broadcast<double[]> bc = sc.broadcast(params);
+        GradientSum sum;
+        try {
+          sum = StepJob.run(train.blocks(), bc, t, schedule, runId, epoch - 1, step - 1);
+        } finally {
+          bc.destroy();
+        }
+        if (sum.count == 0) {
+          continue;
+        }
+        double inv = 1.0 / sum.count;
+        for (int i = 0; i < mean.length; i++) {
+          mean[i] = sum.gradient[i] * inv;
+        }
+        Divergence.check(t, sum.lossSum, mean, params, epoch, s.epochs(), step, steps, s.learningRate());
+        optimizer.step(params, mean, s.learningRate());
+        Divergence.check(t, sum.lossSum, mean, params, epoch, s.epochs(), step, steps, s.learningRate());
+        lossSum += sum.lossSum;
+        samples += sum.count;
+        listener.onStep(epoch, step, sum.lossSum * inv);
+      }
+      double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
+      sc.setJobDescription("nabla epoch " + epoch + "/" + s.epochs() + " evaluation");
+      Map<String, Double> val = Map.of();
+      if (validation != null) {
+        Broadcast<double[]> bc = sc.broadcast(params);
+        try {
+          val = Evaluation.summary(validation, bc, t);
+        } finally {
+          bc.destroy();
+        }
+      }
+      long now = System.nanoTime();
+      EpochMetrics m = new EpochMetrics(epoch, lossSum / Math.max(1, samples), val, s.learningRate(),
+          samples / trainSeconds, (now - epochStart) / 1e9, (now - start) / 1e9);
+      history.add(m);
+      listener.onEpoch(m);
+    }
+    sc.setJobDescription(null);
+    return new TrainResult(params, history, (System.nanoTime() - start) / 1e9);
+  }
+}
