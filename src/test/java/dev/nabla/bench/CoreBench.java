@@ -13,6 +13,8 @@ import dev.nabla.nn.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -25,7 +27,8 @@ import java.util.stream.Stream;
  * <p>Throughput is reported by the usual convention GFLOP/s = 6 · P · m / seconds per step, with P the
  * number of parameters and m the batch size (2·P·m each for the forward pass, the error propagation and
  * the weight gradient). dgemm is 2 · m · n · k / seconds. Each figure is the median of several timed
- * repetitions after a warm-up ({@link MedianTimer}).
+ * repetitions after a warm-up, all measurements interleaved, on this thread's CPU time, with the wall
+ * time next to it ({@link MedianTimer}).
  *
  * <p>Usage: {@code CoreBench [--quick] [--phases]}; run it through {@code submit-scripts/bench-core.sh},
  * which sets {@code OPENBLAS_NUM_THREADS=1}.
@@ -62,22 +65,35 @@ public final class CoreBench {
     System.out.println();
     Topology t = mnistTopology();
     double[] params = Init.GLOROT_UNIFORM.initialize(t, SEED);
-    System.out.println("| measurement | shape | FLOP per call | median time per call | GFLOP/s | ratio to dgemm "
-        + "128×m×784 | ratio to dgemm 1024³ |");
-    System.out.println("|---|---|---:|---:|---:|---:|---:|");
-    double square = gemmGflops(1024, 1024, 1024, timer);
+    List<Runnable> actions = new ArrayList<>();
     for (int m : BATCHES) {
       double[][] batch = batch(t, m, SEED + m);
-      double stepFlops = 6.0 * t.numParams() * m;
-      double step = stepSeconds(t, params, batch[0], batch[1], m, timer);
-      double gemmShape = gemmGflops(128, m, 784, timer);
-      row("forward+backward (addGradient)", t.toString() + ", m = " + m, stepFlops, step,
-          stepFlops / step / 1e9 / gemmShape, stepFlops / step / 1e9 / square);
-      double gemmFlops = 2.0 * 128 * m * 784;
-      row("dgemm", "128×" + m + "×784 (m×n×k)", gemmFlops, gemmFlops / gemmShape / 1e9, 1.0, gemmShape / square);
+      actions.add(step(t, params, batch[0], batch[1], m));
+      actions.add(gemm(128, m, 784));
     }
+    actions.add(gemm(1024, 1024, 1024));
+    List<MedianTimer.Timing> times = timer.interleaved(actions);
+
+    System.out.println("| measurement | shape | FLOP per call | CPU time per call | wall time per call | GFLOP/s "
+        + "(CPU time) | ratio to dgemm 128×m×784 | ratio to dgemm 1024³ |");
+    System.out.println("|---|---|---:|---:|---:|---:|---:|---:|");
     double squareFlops = 2.0 * 1024 * 1024 * 1024;
-    row("dgemm", "1024×1024×1024", squareFlops, squareFlops / square / 1e9, Double.NaN, 1.0);
+    double square = gflops(squareFlops, times.get(times.size() - 1));
+    for (int i = 0; i < BATCHES.length; i++) {
+      int m = BATCHES[i];
+      double stepFlops = 6.0 * t.numParams() * m;
+      double gemmFlops = 2.0 * 128 * m * 784;
+      MedianTimer.Timing step = times.get(2 * i);
+      MedianTimer.Timing gemm = times.get(2 * i + 1);
+      double shaped = gflops(gemmFlops, gemm);
+      row("forward+backward (addGradient)", t + ", m = " + m, stepFlops, step, shaped, square);
+      row("dgemm", "128×" + m + "×784 (m×n×k)", gemmFlops, gemm, shaped, square);
+    }
+    row("dgemm", "1024×1024×1024", squareFlops, times.get(times.size() - 1), Double.NaN, square);
+    System.out.println();
+    System.out.println("GFLOP/s: forward+backward = 6 · P · m / time (P = " + t.numParams()
+        + " parameters, the usual convention), dgemm = 2 · m · n · k / time; median of " + timer.repetitions()
+        + " interleaved repetitions after warm-up.");
     if (phases) {
       for (int m : BATCHES) {
         double[][] batch = batch(t, m, SEED + m);
@@ -107,32 +123,38 @@ public final class CoreBench {
     return new double[][] {x, y};
   }
 
-  /** Median seconds of one {@link Network#addGradient} over m samples, into a reused workspace. */
-  static double stepSeconds(Topology t, double[] params, double[] x, double[] y, int m, MedianTimer timer) {
+  /** One {@link Network#addGradient} over m samples into a reused workspace, as the trainer calls it. */
+  static Runnable step(Topology t, double[] params, double[] x, double[] y, int m) {
     Network net = new Network(t);
     Workspace ws = net.newWorkspace(m);
     GradientSum sum = new GradientSum(t.numParams());
-    double seconds = timer.secondsPerCall(() -> net.addGradient(params, x, y, m, ws, sum));
-    if (!Double.isFinite(sum.lossSum) || sum.count == 0) {
-      throw new IllegalStateException("benchmark step produced loss sum " + sum.lossSum + " over " + sum.count);
-    }
-    return seconds;
+    return () -> {
+      net.addGradient(params, x, y, m, ws, sum);
+      if (!Double.isFinite(sum.lossSum)) {
+        throw new IllegalStateException("benchmark step produced loss sum " + sum.lossSum + " at m = " + m);
+      }
+    };
   }
 
-  /** Single-thread GFLOP/s of C := A·B (m×k times k×n) through {@link Gemm}, as 2mnk / seconds. */
-  static double gemmGflops(int m, int n, int k, MedianTimer timer) {
+  /** C := A·B (m×k times k×n, random entries) through {@link Gemm}, the wrapper the network uses. */
+  static Runnable gemm(int m, int n, int k) {
     SplittableRandom rng = new SplittableRandom(SEED);
     double[] a = rng.doubles((long) m * k).toArray();
     double[] b = rng.doubles((long) k * n).toArray();
     double[] c = new double[m * n];
-    double seconds = timer.secondsPerCall(() -> Gemm.gemm(false, false, m, n, k, 1.0, a, 0, m, b, 0, k, 0.0, c, 0, m));
-    return 2.0 * m * n * k / seconds / 1e9;
+    return () -> Gemm.gemm(false, false, m, n, k, 1.0, a, 0, m, b, 0, k, 0.0, c, 0, m);
   }
 
-  private static void row(String what, String shape, double flops, double seconds, double ratioShape,
-      double ratioSquare) {
-    System.out.println(String.format(Locale.ROOT, "| %s | %s | %.3g | %s | %.2f | %s | %s |", what, shape, flops,
-        duration(seconds), flops / seconds / 1e9, percent(ratioShape), percent(ratioSquare)));
+  private static double gflops(double flops, MedianTimer.Timing time) {
+    return flops / time.cpuSeconds() / 1e9;
+  }
+
+  private static void row(String what, String shape, double flops, MedianTimer.Timing time, double shapedGemm,
+      double squareGemm) {
+    double rate = gflops(flops, time);
+    System.out.println(String.format(Locale.ROOT, "| %s | %s | %.3g | %s | %s | %.2f | %s | %s |", what, shape, flops,
+        duration(time.cpuSeconds()), duration(time.wallSeconds()), rate, percent(rate / shapedGemm),
+        percent(rate / squareGemm)));
   }
 
   static String duration(double seconds) {
@@ -144,13 +166,23 @@ public final class CoreBench {
     return Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "%.0f%%", ratio * 100);
   }
 
-  /** One line: BLAS implementation, Java version, CPU model and count, OPENBLAS_NUM_THREADS. */
+  /** One line: BLAS implementation, Java version, CPU model and count, OPENBLAS_NUM_THREADS, load. */
   static String header() {
     String threads = System.getenv("OPENBLAS_NUM_THREADS");
     return "BLAS: " + Gemm.implementation()
         + " | Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"
         + " | CPU: " + cpuModel() + " (" + Runtime.getRuntime().availableProcessors() + " logical CPUs)"
-        + " | OPENBLAS_NUM_THREADS=" + (threads == null ? "unset" : threads);
+        + " | OPENBLAS_NUM_THREADS=" + (threads == null ? "unset" : threads)
+        + " | load average at start: " + loadAverage();
+  }
+
+  /** The 1-minute load average: above the CPU count, other processes compete for the cores. */
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+    } catch (IOException e) {
+      return "unknown (/proc/loadavg unreadable: " + e.getMessage() + ")";
+    }
   }
 
   private static String cpuModel() {

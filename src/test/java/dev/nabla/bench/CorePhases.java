@@ -73,7 +73,7 @@ final class CorePhases {
           () -> Backprop.bp4(t, layer, ws.deltas(layer), aPrev, m, grad));
     }
 
-    System.out.println("Phases at m = " + m + " (" + t + "), median per call:");
+    System.out.println("Phases at m = " + m + " (" + t + "), median CPU time per call:");
     System.out.println();
     System.out.println("| phase | time | share of step |");
     System.out.println("|---|---:|---:|");
@@ -89,7 +89,7 @@ final class CorePhases {
     double total = 0;
     for (Map.Entry<String, Runnable> e : rows.entrySet()) {
       restore.run();
-      double s = timer.secondsPerCall(e.getValue());
+      double s = timer.time(e.getValue()).cpuSeconds();
       if (Double.isNaN(step)) {
         step = s;
       } else if (!Double.isNaN(stepSeconds)) {
