@@ -8,9 +8,9 @@
 #   --phases     also time each phase of a step (GEMMs, activations, bias and BP3 loops)
 set -euo pipefail
 
-usage() {
-  sed -n '4,8s/^# \{0,1\}//p' "$0" >&2
-  exit 2
+usage() {  # usage STATUS: prints the usage (to stderr unless STATUS is 0) and exits with STATUS
+  if [[ "$1" == 0 ]]; then sed -n '5,8s/^# \{0,1\}//p' "$0"; else sed -n '5,8s/^# \{0,1\}//p' "$0" >&2; fi
+  exit "$1"
 }
 
 bench_args=()
@@ -19,8 +19,8 @@ for arg in "$@"; do
   case "$arg" in
     --quick|--phases) bench_args+=("$arg") ;;
     --java-blas) java_blas=true ;;
-    -h|--help) usage ;;
-    *) echo "bench-core.sh: unknown argument '$arg'" >&2; usage ;;
+    -h|--help) usage 0 ;;
+    *) echo "bench-core.sh: unknown argument '$arg'" >&2; usage 2 ;;
   esac
 done
 

@@ -65,6 +65,18 @@ public final class CoreBench {
     System.out.println();
     Topology t = mnistTopology();
     double[] params = Init.GLOROT_UNIFORM.initialize(t, SEED);
+    printComparison(t, params, timer);
+    if (phases) {
+      for (int m : BATCHES) {
+        double[][] batch = batch(t, m, SEED + m);
+        System.out.println();
+        CorePhases.print(t, params, batch[0], batch[1], m, timer);
+      }
+    }
+  }
+
+  /** The main table: steps at each batch size and the dgemms, all timed interleaved. */
+  static void printComparison(Topology t, double[] params, MedianTimer timer) {
     List<Runnable> actions = new ArrayList<>();
     for (int m : BATCHES) {
       double[][] batch = batch(t, m, SEED + m);
@@ -94,13 +106,6 @@ public final class CoreBench {
     System.out.println("GFLOP/s: forward+backward = 6 · P · m / time (P = " + t.numParams()
         + " parameters, the usual convention), dgemm = 2 · m · n · k / time; median of " + timer.repetitions()
         + " interleaved repetitions after warm-up.");
-    if (phases) {
-      for (int m : BATCHES) {
-        double[][] batch = batch(t, m, SEED + m);
-        System.out.println();
-        CorePhases.print(t, params, batch[0], batch[1], m, timer);
-      }
-    }
   }
 
   /** The network of the benchmark: 784-128(sigmoid)-10(softmax) with cross-entropy. */
