@@ -37,6 +37,14 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    try {
+      return run();
+    } finally {
+      sparkOptions.stop();
+    }
+  }
+
+  private int run() throws Exception {
     SparkSession spark = sparkOptions.session("nabla evaluate");
     Model m = ModelIO.load(model, spark.sparkContext().hadoopConfiguration());
     int p = partitions > 0 ? partitions : spark.sparkContext().defaultParallelism();

@@ -18,6 +18,7 @@ public final class Main implements Runnable {
   /** Runs the command line and returns the exit status (for tests; {@link #main} exits with it). */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cl = new CommandLine(new Main());
+    cl.setOverwrittenOptionsAllowed(true);
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler((ex, a) -> {

@@ -55,6 +55,14 @@ final class PredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    try {
+      return run();
+    } finally {
+      sparkOptions.stop();
+    }
+  }
+
+  private int run() {
     String fmt = outFormat.toLowerCase(Locale.ROOT);
     if (!fmt.equals("parquet") && !fmt.equals("csv")) {
       throw new UsageException("--out-format: unknown format '" + outFormat + "': expected parquet or csv");

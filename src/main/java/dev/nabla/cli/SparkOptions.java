@@ -16,6 +16,16 @@ final class SparkOptions {
   @Option(names = "--verbose", description = "Print stack traces of errors.")
   boolean verbose;
 
+  private SparkSession session;
+
+  /** Stops the session this command started, if any (so an in-process caller can run another command). */
+  void stop() {
+    if (session != null) {
+      session.stop();
+      session = null;
+    }
+  }
+
   SparkSession session(String appName) {
     SparkConf conf = new SparkConf();
     if (master != null) {
@@ -28,8 +38,8 @@ final class SparkOptions {
     if (!conf.contains("spark.app.name")) {
       conf.setAppName(appName);
     }
-    SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
-    spark.sparkContext().setLogLevel(verbose ? "INFO" : "WARN");
-    return spark;
+    session = SparkSession.builder().config(conf).getOrCreate();
+    session.sparkContext().setLogLevel(verbose ? "INFO" : "WARN");
+    return session;
   }
 }

@@ -46,6 +46,10 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return new TrainJob(this).run();
+    try {
+      return new TrainJob(this).run();
+    } finally {
+      sparkOptions.stop();
+    }
   }
 }

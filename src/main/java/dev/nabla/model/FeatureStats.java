@@ -121,8 +121,10 @@ public final class FeatureStats implements Serializable {
 
   /**
    * The scaling of the given kind fitted on these statistics.
-   * STANDARD: shift = mean, factor = 1 / std with the population std √(M2 / count), factor 1 where std = 0.
-   * MINMAX: shift = min, factor = 1 / (max − min), factor 1 where max = min. NONE: the identity.
+   * STANDARD: shift = mean, factor = 1 / std with the population std √(M2 / count) (as scikit-learn's
+   * StandardScaler). MINMAX: shift = min, factor = 1 / (max − min). Where the spread (std or max − min) is
+   * 0, or so small that its inverse overflows, the feature is constant for the model: factor 1, so it is
+   * only shifted. NONE: the identity.
    *
    * @throws IllegalStateException when no sample was added
    */

@@ -37,6 +37,10 @@ public final class RegressionMetrics implements Serializable {
 
   /** Adds one sample: targets {@code y[yOff ..]} and predictions {@code yhat[hOff ..]}, numTargets each; returns this. */
   public RegressionMetrics add(double[] target, int yOff, double[] yhat, int hOff) {
+    if (yOff < 0 || yOff + (long) numTargets > target.length) {
+      throw new IllegalArgumentException("RegressionMetrics: " + numTargets + " targets at offset " + yOff
+          + " do not fit an array of length " + target.length);
+    }
     if (hOff < 0 || hOff + (long) numTargets > yhat.length) {
       throw new IllegalArgumentException("RegressionMetrics: " + numTargets + " predictions at offset " + hOff
           + " do not fit an array of length " + yhat.length);

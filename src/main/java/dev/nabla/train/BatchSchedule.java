@@ -9,7 +9,8 @@ package dev.nabla.train;
  * even number of bits covering N, with cycle-walking back into [0, N)), so a partition needs no global
  * state to find its share: it buckets its own rows by step once per epoch (see {@link PartitionPlan}).
  */
-public final class BatchSchedule {
+public final class BatchSchedule implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   private final long n;
   private final int batchSize;
   private final long seed;

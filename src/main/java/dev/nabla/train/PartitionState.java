@@ -24,6 +24,7 @@ final class PartitionState {
     }
   };
   private static long plansBuilt;
+  private static final java.util.concurrent.atomic.AtomicLong ROWS_GATHERED = new java.util.concurrent.atomic.AtomicLong();
 
   final Network network;
   final Workspace workspace;
@@ -49,6 +50,16 @@ final class PartitionState {
   /** How many epoch plans this JVM has built (for tests that prove plans are built once per epoch). */
   static synchronized long plansBuilt() {
     return plansBuilt;
+  }
+
+  /** How many rows steps in this JVM have read out of cached partitions (for tests of O(m) steps). */
+  static long rowsGathered() {
+    return ROWS_GATHERED.get();
+  }
+
+  /** Counts rows read by a step. */
+  static void countGathered(int rows) {
+    ROWS_GATHERED.addAndGet(rows);
   }
 
   /** The epoch's plan for partition p, built on first use in that epoch. */

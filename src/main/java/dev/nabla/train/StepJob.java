@@ -44,6 +44,7 @@ final class StepJob {
     }
     state.ensureBuffers(p.numFeatures, p.numTargets, cols);
     p.gather(plan.order, plan.stepStart[step], plan.stepStart[step + 1], state.x, state.y);
+    PartitionState.countGathered(cols);
     GradientSum sum = state.sum;
     sum.clear();
     state.network.addGradient(params.value(), state.x, state.y, cols, state.workspace, sum);

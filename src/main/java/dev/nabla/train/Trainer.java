@@ -45,6 +45,7 @@ public final class Trainer {
     String runId = UUID.randomUUID().toString();
     listener.onStart(t + ", " + train.rows() + " rows, batch " + s.batchSize(), s.epochs(), steps);
     double[] mean = new double[t.numParams()];
+    Divergence divergence = new Divergence(t, s.epochs(), steps, s.learningRate());
     List<EpochMetrics> history = new ArrayList<>();
     long start = System.nanoTime();
     for (int epoch = 1; epoch <= s.epochs(); epoch++) {
@@ -67,9 +68,9 @@ public final class Trainer {
         for (int i = 0; i < mean.length; i++) {
           mean[i] = sum.gradient[i] * inv;
         }
-        Divergence.check(t, sum.lossSum, mean, params, epoch, s.epochs(), step, steps, s.learningRate());
+        divergence.checkGradient(sum.lossSum, mean, epoch, step);
         optimizer.step(params, mean, s.learningRate());
-        Divergence.check(t, sum.lossSum, mean, params, epoch, s.epochs(), step, steps, s.learningRate());
+        divergence.checkParams(params, epoch, step);
         lossSum += sum.lossSum;
         samples += sum.count;
         listener.onStep(epoch, step, sum.lossSum * inv);

@@ -1,0 +1,42 @@
+package dev.nabla.data;
+
+import org.apache.spark.HashPartitioner;
+import org.apache.spark.api.java.JavaRDD;
+import scala.Tuple2;
+
+/** Seeded, partition-independent splits and re-partitioning of examples; all deterministic. */
+public final class Splits {
+  private Splits() {
+  }
+
+  /**
+   * The examples whose seeded hash of the global index falls below {@code fraction} ({@code holdOut}
+   * true) or at or above it (false), re-indexed densely 0..n−1 in their original order.
+   */
+  public static JavaRDD<Example> split(JavaRDD<Example> examples, double fraction, long seed, boolean holdOut) {
+    JavaRDD<Example> part = examples.filter(e -> (unit(seed, e.index()) < fraction) == holdOut);
+    return part.zipWithIndex().map(t -> new Example(t._2(), t._1().features(), t._1().target()));
+  }
+
+  /**
+   * The same examples in {@code partitions} partitions: example i goes to partition i mod P, sorted by
+   * index within it (unchanged when the count already matches).
+   */
+  public static JavaRDD<Example> repartition(JavaRDD<Example> examples, int partitions) {
+    if (examples.getNumPartitions() == partitions) {
+      return examples;
+    }
+    return examples.mapToPair(e -> new Tuple2<>(e.index(), e))
+        .repartitionAndSortWithinPartitions(new HashPartitioner(partitions))
+        .values();
+  }
+
+  /** A uniform number in [0, 1) from a seed and an index (SplitMix64). */
+  static double unit(long seed, long index) {
+    long z = seed + 0x9E3779B97F4A7C15L * (index + 1);
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    z ^= z >>> 31;
+    return (z >>> 11) * 0x1.0p-53;
+  }
+}

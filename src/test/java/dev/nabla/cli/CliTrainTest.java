@@ -1,0 +1,159 @@
+package dev.nabla.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nabla.model.Model;
+import dev.nabla.model.ModelIO;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Training end to end through the command line, in local[2]. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CliTrainTest {
+  @TempDir static Path dir;
+  private Path train;
+  private Path test;
+
+  /** Three Gaussian blobs in 4 dimensions, as LIBSVM. */
+  private static List<String> blobs(int n, long seed) {
+    SplittableRandom centers = new SplittableRandom(1);
+    double[][] c = new double[3][4];
+    for (double[] row : c) {
+      for (int j = 0; j < 4; j++) {
+        row[j] = 4 * centers.nextGaussian();
+      }
+    }
+    SplittableRandom rng = new SplittableRandom(seed);
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int label = rng.nextInt(3);
+      StringBuilder b = new StringBuilder().append(label);
+      for (int j = 0; j < 4; j++) {
+        b.append(' ').append(j + 1).append(':').append(String.format(Locale.ROOT, "%.5f", c[label][j] + rng.nextGaussian()));
+      }
+      lines.add(b.toString());
+    }
+    return lines;
+  }
+
+  @BeforeAll
+  void writeData() throws IOException {
+    train = dir.resolve("train.libsvm");
+    test = dir.resolve("test.libsvm");
+    Files.write(train, blobs(1500, 2));
+    Files.write(test, blobs(300, 3));
+  }
+
+  private String[] trainArgs(String modelOut, String... more) {
+    List<String> a = new ArrayList<>(List.of("train", "--master", "local[2]", "--train", train.toString(),
+        "--format", "libsvm", "--layers", "4,16,3", "--activation", "tanh", "--learning-rate", "0.2",
+        "--batch-size", "32", "--epochs", "8", "--validation-fraction", "0.2", "--partitions", "2",
+        "--model-out", modelOut));
+    a.addAll(List.of(more));
+    return a.toArray(new String[0]);
+  }
+
+  @Test
+  void trainsBlobsToHighValidationAccuracyAndPredictsLikeTheSavedModel() throws IOException {
+    Path model = dir.resolve("model");
+    Path metrics = dir.resolve("metrics.jsonl");
+    CliRunner.Result r = CliRunner.run(trainArgs(model.toString(), "--test", test.toString(),
+        "--metrics-out", metrics.toString()));
+    assertEquals(ExitStatus.OK, r.status(), r.out() + r.err());
+    assertTrue(r.out().contains("epoch 8: train loss"), r.out());
+
+    List<JsonNode> lines = new ArrayList<>();
+    ObjectMapper json = new ObjectMapper();
+    for (String line : Files.readAllLines(metrics)) {
+      lines.add(json.readTree(line));
+    }
+    assertEquals(9, lines.size(), "8 epochs and the end event");
+    JsonNode last = lines.get(7);
+    assertEquals(8, last.get("epoch").asInt());
+    assertTrue(last.get("val_accuracy").asDouble() >= 0.97, last.toString());
+    assertTrue(last.get("wall_s").asDouble() > 0 && last.get("samples_per_s").asDouble() > 0, last.toString());
+    assertEquals("end", lines.get(8).get("event").asText());
+    assertTrue(lines.get(8).get("test_accuracy").asDouble() >= 0.97, lines.get(8).toString());
+
+    Path out = dir.resolve("predictions");
+    CliRunner.Result p = CliRunner.run("predict", "--master", "local[2]", "--model", model.toString(), "--data",
+        test.toString(), "--format", "libsvm", "--out", out.toString(), "--out-format", "csv");
+    assertEquals(ExitStatus.OK, p.status(), p.out() + p.err());
+
+    Model loaded = ModelIO.load(model.toString(), new Configuration());
+    List<String> rows = blobs(300, 3);
+    double[] x = new double[4 * rows.size()];
+    for (int i = 0; i < rows.size(); i++) {
+      String[] tok = rows.get(i).split(" ");
+      for (int j = 0; j < 4; j++) {
+        x[i * 4 + j] = Double.parseDouble(tok[j + 1].substring(tok[j + 1].indexOf(':') + 1));
+      }
+    }
+    int[] expected = loaded.predictClass(x, rows.size());
+    int[] got = new int[rows.size()];
+    int seen = 0;
+    try (Stream<Path> parts = Files.list(out)) {
+      for (Path part : parts.filter(f -> f.getFileName().toString().endsWith(".csv")).toList()) {
+        List<String> csv = Files.readAllLines(part, StandardCharsets.UTF_8);
+        for (String line : csv.subList(1, csv.size())) {
+          String[] f = line.split(",");
+          got[Integer.parseInt(f[0])] = (int) Double.parseDouble(f[2]);
+          seen++;
+        }
+      }
+    }
+    assertEquals(rows.size(), seen);
+    assertEquals(java.util.Arrays.toString(expected), java.util.Arrays.toString(got));
+
+    CliRunner.Result again = CliRunner.run(trainArgs(model.toString()));
+    assertEquals(ExitStatus.USAGE, again.status(), again.err());
+    assertTrue(again.err().contains("--overwrite"), again.err());
+    assertEquals(loaded.manifest().createdAt(),
+        ModelIO.load(model.toString(), new Configuration()).manifest().createdAt(), "refused overwrite changed the model");
+
+    CliRunner.Result evaluate = CliRunner.run("evaluate", "--master", "local[2]", "--model", model.toString(),
+        "--data", test.toString(), "--format", "libsvm", "--json");
+    assertEquals(ExitStatus.OK, evaluate.status(), evaluate.err());
+    JsonNode ev = json.readTree(evaluate.out().strip().lines().reduce((a, b) -> b).orElseThrow());
+    assertTrue(ev.get("accuracy").asDouble() >= 0.97, ev.toString());
+  }
+
+  @Test
+  void badInputsExitWithTheirStatusAndWriteNothing() throws IOException {
+    Path nan = dir.resolve("nan.libsvm");
+    Files.write(nan, List.of("0 1:0.5 2:1", "1 1:NaN 2:1", "2 1:1 2:2"));
+    Object[][] cases = {
+        {new String[] {"--train", dir.resolve("missing").toString()}, ExitStatus.DATA, "missing"},
+        {new String[] {"--train", nan.toString(), "--layers", "2,4,3"}, ExitStatus.DATA, "nan.libsvm:2"},
+        {new String[] {"--activation", "swish"}, ExitStatus.USAGE, "--activation"},
+        {new String[] {"--layers", "5,16,3"}, ExitStatus.USAGE, "--layers"},
+        {new String[] {"--learning-rate", "-1"}, ExitStatus.USAGE, "learning-rate"},
+        {new String[] {"--batch-size", "0"}, ExitStatus.USAGE, "batch-size"},
+    };
+    for (Object[] c : cases) {
+      Path model = dir.resolve("bad-model");
+      CliRunner.Result r = CliRunner.run(trainArgs(model.toString(), (String[]) c[0]));
+      String what = String.join(" ", (String[]) c[0]);
+      assertEquals(c[1], r.status(), what + ": " + r.err());
+      assertTrue(r.err().contains((String) c[2]), what + ": " + r.err());
+      assertEquals(1, r.err().strip().lines().count(), what + ": one line expected: " + r.err());
+      assertFalse(Files.exists(model), what + ": a model was written");
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package dev.nabla.train;
+
+import dev.nabla.data.Example;
+import dev.nabla.data.PackedPartition;
+import dev.nabla.data.Packing;
+import dev.nabla.model.Scaling;
+import dev.nabla.model.Task;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.spark.Partitioner;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+
+/** Synthetic data sets and packing helpers for the train tests. */
+final class TrainingFixtures {
+  private TrainingFixtures() {
+  }
+
+  /** k Gaussian blobs in d dimensions, n examples, labels 0..k−1, global indices 0..n−1. */
+  static List<Example> blobs(int n, int d, int k, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    double[][] centers = new double[k][d];
+    for (double[] c : centers) {
+      for (int j = 0; j < d; j++) {
+        c[j] = 3 * rng.nextGaussian();
+      }
+    }
+    List<Example> rows = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int label = rng.nextInt(k);
+      double[] x = new double[d];
+      for (int j = 0; j < d; j++) {
+        x[j] = centers[label][j] + rng.nextGaussian();
+      }
+      rows.add(new Example(i, x, new double[] {label}));
+    }
+    return rows;
+  }
+
+  /**
+   * The rows split into partitions of the given sizes (in index order), packed and cached.
+   */
+  static TrainingSet packed(JavaSparkContext sc, List<Example> rows, int[] sizes, int numClasses) {
+    int[] bounds = new int[sizes.length];
+    int acc = 0;
+    for (int i = 0; i < sizes.length; i++) {
+      acc += sizes[i];
+      bounds[i] = acc;
+    }
+    if (acc != rows.size()) {
+      throw new IllegalArgumentException("sizes add up to " + acc + ", not " + rows.size());
+    }
+    JavaRDD<Example> parted = sc.parallelize(rows, 1)
+        .mapToPair(e -> new Tuple2<>(e.index(), e))
+        .repartitionAndSortWithinPartitions(new RangeOf(bounds))
+        .values();
+    int d = rows.get(0).features().length;
+    JavaRDD<PackedPartition> blocks = Packing.pack(parted, d, numClasses, 0, Scaling.none(d))
+        .persist(StorageLevel.MEMORY_ONLY());
+    blocks.count();
+    return new TrainingSet(blocks, rows.size(), Task.CLASSIFICATION, numClasses);
+  }
+
+  /** Even partition sizes. */
+  static int[] even(int n, int parts) {
+    int[] s = new int[parts];
+    for (int i = 0; i < parts; i++) {
+      s[i] = n / parts + (i < n % parts ? 1 : 0);
+    }
+    return s;
+  }
+
+  /** Puts index i in the first partition whose upper bound exceeds it. */
+  static final class RangeOf extends Partitioner {
+    private static final long serialVersionUID = 1L;
+    private final int[] bounds;
+
+    RangeOf(int[] bounds) {
+      this.bounds = bounds;
+    }
+
+    @Override public int numPartitions() {
+      return bounds.length;
+    }
+
+    @Override public int getPartition(Object key) {
+      long i = (Long) key;
+      for (int p = 0; p < bounds.length; p++) {
+        if (i < bounds[p]) {
+          return p;
+        }
+      }
+      return bounds.length - 1;
+    }
+  }
+}
