@@ -4,8 +4,8 @@ package dev.nabla.nn;
  * Batch forward and backward propagation for one {@link Topology} over a flat parameter array.
  *
  * <p>A batch is a column-major matrix, one column per sample: inputs X are n_0 × cols, targets Y are
- * n_L × cols. Forward costs one GEMM per layer; backward one GEMM per layer for BP2 (none for the
- * first layer, whose δ is never needed) and one for BP4. No per-sample loop in either.
+ * n_L × cols. Forward costs one GEMM per layer; backward one GEMM per layer for BP2 (L − 1 of them:
+ * the error at the inputs, δ^0, is never needed) and one per layer for BP4. No per-sample loop.
  */
 public final class Network {
   private final Topology topology;
@@ -59,7 +59,7 @@ public final class Network {
     return topology.loss().sum(ws.z[last], ws.a[last], y, topology.outputSize(), cols);
   }
 
-  /** Backward pass, errors only: BP1 for δ^L, then BP2 for δ^{L−1} … δ^2 (δ^1 is not needed by BP4). */
+  /** Backward pass, errors only: BP1 for δ^L, then BP2 for δ^{L−1} … δ^1 (δ^0, at the inputs, is not needed). */
   public void computeDeltas(double[] params, double[] y, int cols, Workspace ws) {
     int last = topology.numLayers();
     checkBatch(params, y, cols, topology.outputSize(), "targets");
