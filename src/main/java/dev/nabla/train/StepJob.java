@@ -3,68 +3,151 @@ package dev.nabla.train;
 import dev.nabla.data.PackedPartition;
 import dev.nabla.nn.GradientSum;
 import dev.nabla.nn.Topology;
-import java.util.Collections;
+import java.io.Serializable;
+import java.nio.DoubleBuffer;
 import java.util.Iterator;
-import java.util.List;
+import org.apache.spark.SparkContext;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
+import scala.collection.JavaConverters;
+import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
+import scala.runtime.AbstractFunction2;
+import scala.runtime.BoxedUnit;
 
 /**
  * The Spark job of one training step. Each task takes its cached partition's rows of the step (from
  * the epoch's {@link PartitionPlan}), runs forward/backward on them as one batch matrix, and returns
- * their gradient SUM, loss SUM and count; partitions with no rows in the step return nothing. The
- * driver receives the results in partition-index order ({@code collect} keeps it) and adds them as a
- * pairwise tree in that order, so the total never depends on which task finished first.
+ * their gradient SUM, loss SUM and count as raw bytes; a partition with no rows in the step returns an
+ * empty array. The driver keeps each result in the slot of its partition index and adds them as a
+ * pairwise tree in index order, so the total never depends on which task finished first.
+ *
+ * <p>What makes the step cheap: the job is submitted with {@code SparkContext.runJob} and a named
+ * function class (Spark's closure cleaner, which parses class files with ASM for every lambda, has
+ * nothing to do); parameters arrive as one broadcast {@code byte[]} decoded once per executor JVM
+ * ({@link ParamsCache}); results leave as {@code byte[]}; all executor buffers are reused
+ * ({@link PartitionState}).
  */
 final class StepJob {
-  private StepJob() {
+  private static final ClassTag<byte[]> BYTES = ClassTag$.MODULE$.apply(byte[].class);
+
+  private final JavaRDD<PackedPartition> data;
+  private final Topology topology;
+  private final BatchSchedule schedule;
+  private final String runId;
+  private final scala.collection.immutable.Seq<Object> partitions;
+  private final double[][] buffers;
+
+  StepJob(JavaRDD<PackedPartition> data, Topology topology, BatchSchedule schedule, String runId) {
+    this.data = data;
+    this.topology = topology;
+    this.schedule = schedule;
+    this.runId = runId;
+    int n = data.getNumPartitions();
+    java.util.List<Object> ids = new java.util.ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      ids.add(i);
+    }
+    this.partitions = JavaConverters.asScalaBuffer(ids).toList();
+    this.buffers = new double[n][];
   }
 
-  /** Runs step {@code step} of {@code epoch}; returns the batch's SUMS (not yet divided by count). */
-  static GradientSum run(JavaRDD<PackedPartition> data, Broadcast<double[]> params, Topology topology,
-      BatchSchedule schedule, String runId, int epoch, int step) {
-    int rddId = data.id();
-    List<GradientSum> parts = data.mapPartitionsWithIndex(
-        (partition, it) -> partitionSum(it, partition, rddId, params, topology, schedule, runId, epoch, step), false)
-        .collect();
-    return treeSum(parts, topology.numParams());
+  /** Encodes parameters for the step's broadcast. */
+  static byte[] encodeParams(double[] params) {
+    return Doubles.encode(new double[0], params);
   }
 
-  private static Iterator<GradientSum> partitionSum(Iterator<PackedPartition> it, int partition, int rddId,
-      Broadcast<double[]> params, Topology topology, BatchSchedule schedule, String runId, int epoch, int step) {
-    if (!it.hasNext()) {
-      return Collections.emptyIterator();
-    }
-    PackedPartition p = it.next();
-    PartitionState state = PartitionState.of(runId, rddId, partition, topology);
-    PartitionPlan plan = state.plan(p, schedule, epoch);
-    int cols = plan.rowsIn(step);
-    if (cols == 0) {
-      return Collections.emptyIterator();
-    }
-    state.ensureBuffers(p.numFeatures, p.numTargets, cols);
-    p.gather(plan.order, plan.stepStart[step], plan.stepStart[step + 1], state.x, state.y);
-    PartitionState.countGathered(cols);
-    GradientSum sum = state.sum;
-    sum.clear();
-    state.network.addGradient(params.value(), state.x, state.y, cols, state.workspace, sum);
-    return Collections.singletonList(sum).iterator();
+  /** Runs step {@code step} (0-based) of {@code epoch} (0-based); returns the batch's SUMS (not divided). */
+  GradientSum run(Broadcast<byte[]> params, int epoch, int step) {
+    int n = buffers.length;
+    byte[][] results = new byte[n][];
+    SparkContext sc = data.context();
+    sc.runJob(data.rdd(), new PartitionStep(params, topology, schedule, runId, data.id(), epoch, step), partitions,
+        new AbstractFunction2<Object, byte[], BoxedUnit>() {
+          @Override public BoxedUnit apply(Object index, byte[] result) {
+            results[(Integer) index] = result;
+            return BoxedUnit.UNIT;
+          }
+        }, BYTES);
+    return treeSum(results);
   }
 
-  /** Σ of the parts as a balanced pairwise tree over their list order; the parts are consumed. */
-  static GradientSum treeSum(List<GradientSum> parts, int numParams) {
-    if (parts.isEmpty()) {
-      return new GradientSum(numParams);
-    }
-    GradientSum[] level = parts.toArray(new GradientSum[0]);
-    int n = level.length;
-    while (n > 1) {
-      int half = 0;
-      for (int i = 0; i < n; i += 2) {
-        level[half++] = i + 1 < n ? level[i].add(level[i + 1]) : level[i];
+  /** Σ of the non-empty results as a balanced pairwise tree over partition-index order. */
+  private GradientSum treeSum(byte[][] results) {
+    int p = topology.numParams();
+    GradientSum[] level = new GradientSum[results.length];
+    int m = 0;
+    for (int i = 0; i < results.length; i++) {
+      if (results[i] == null || results[i].length == 0) {
+        continue;
       }
-      n = half;
+      if (buffers[i] == null) {
+        buffers[i] = new double[p];
+      }
+      DoubleBuffer view = Doubles.view(results[i]);
+      long count = (long) view.get();
+      double loss = view.get();
+      view.get(buffers[i]);
+      level[m++] = new GradientSum(buffers[i], loss, count);
+    }
+    if (m == 0) {
+      return new GradientSum(p);
+    }
+    while (m > 1) {
+      int half = 0;
+      for (int i = 0; i < m; i += 2) {
+        level[half++] = i + 1 < m ? level[i].add(level[i + 1]) : level[i];
+      }
+      m = half;
     }
     return level[0];
+  }
+
+  /** The task: one partition's share of the step, as bytes {count, lossSum, gradient…}. */
+  private static final class PartitionStep extends AbstractFunction2<TaskContext, scala.collection.Iterator<PackedPartition>, byte[]>
+      implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final byte[] NOTHING = new byte[0];
+    private final Broadcast<byte[]> params;
+    private final Topology topology;
+    private final BatchSchedule schedule;
+    private final String runId;
+    private final int rddId;
+    private final int epoch;
+    private final int step;
+
+    PartitionStep(Broadcast<byte[]> params, Topology topology, BatchSchedule schedule, String runId, int rddId,
+        int epoch, int step) {
+      this.params = params;
+      this.topology = topology;
+      this.schedule = schedule;
+      this.runId = runId;
+      this.rddId = rddId;
+      this.epoch = epoch;
+      this.step = step;
+    }
+
+    @Override public byte[] apply(TaskContext context, scala.collection.Iterator<PackedPartition> it) {
+      Iterator<PackedPartition> rows = JavaConverters.asJavaIterator(it);
+      if (!rows.hasNext()) {
+        return NOTHING;
+      }
+      PackedPartition p = rows.next();
+      PartitionState state = PartitionState.of(runId, rddId, context.partitionId(), topology);
+      PartitionPlan plan = state.plan(p, schedule, epoch);
+      int cols = plan.rowsIn(step);
+      if (cols == 0) {
+        return NOTHING;
+      }
+      state.ensureBuffers(p.numFeatures, p.numTargets, cols);
+      p.gather(plan.order, plan.stepStart[step], plan.stepStart[step + 1], state.x, state.y);
+      PartitionState.countGathered(cols);
+      GradientSum sum = state.sum;
+      sum.clear();
+      state.network.addGradient(ParamsCache.get(params, topology.numParams()), state.x, state.y, cols,
+          state.workspace, sum);
+      return Doubles.encode(new double[] {sum.count, sum.lossSum}, sum.gradient);
+    }
   }
 }

@@ -43,6 +43,7 @@ public final class Trainer {
     BatchSchedule schedule = new BatchSchedule(train.rows(), s.batchSize(), s.batchSeed());
     int steps = schedule.stepsPerEpoch();
     String runId = UUID.randomUUID().toString();
+    StepJob job = new StepJob(train.blocks(), t, schedule, runId);
     listener.onStart(t + ", " + train.rows() + " rows, batch " + s.batchSize(), s.epochs(), steps);
     double[] mean = new double[t.numParams()];
     Divergence divergence = new Divergence(t, s.epochs(), steps, s.learningRate());
@@ -54,10 +55,10 @@ public final class Trainer {
       long samples = 0;
       for (int step = 1; step <= steps; step++) {
         sc.setJobDescription("nabla epoch " + epoch + "/" + s.epochs() + " step " + step + "/" + steps);
-        Broadcast<double[]> bc = sc.broadcast(params);
+        Broadcast<byte[]> bc = sc.broadcast(StepJob.encodeParams(params));
         GradientSum sum;
         try {
-          sum = StepJob.run(train.blocks(), bc, t, schedule, runId, epoch - 1, step - 1);
+          sum = job.run(bc, epoch - 1, step - 1);
         } finally {
           bc.destroy();
         }

@@ -69,9 +69,10 @@ class DistributedStepTest extends SharedSpark {
     TrainingSet set = TrainingFixtures.packed(sc, rows, sizes, K);
     double[] params = Init.GLOROT_UNIFORM.initialize(topology, 3);
     BatchSchedule schedule = new BatchSchedule(N, 32, 99);
-    Broadcast<double[]> bc = sc.broadcast(params);
+    Broadcast<byte[]> bc = sc.broadcast(StepJob.encodeParams(params));
+    StepJob job = new StepJob(set.blocks(), topology, schedule, "eq" + partitions);
     for (int step : new int[] {0, 3, schedule.stepsPerEpoch() - 1}) {
-      GradientSum distributed = StepJob.run(set.blocks(), bc, topology, schedule, "eq" + partitions, 1, step);
+      GradientSum distributed = job.run(bc, 1, step);
       GradientSum single = singleProcess(params, schedule, 1, step);
       assertEquals(single.count, distributed.count);
       assertEquals(single.lossSum, distributed.lossSum, 1e-12 * Math.abs(single.lossSum));
@@ -116,19 +117,20 @@ class DistributedStepTest extends SharedSpark {
     TrainingSet set = TrainingFixtures.packed(sc, rows, TrainingFixtures.even(N, 3), K);
     double[] params = Init.GLOROT_UNIFORM.initialize(topology, 3);
     BatchSchedule schedule = new BatchSchedule(N, 16, 1);
-    Broadcast<double[]> bc = sc.broadcast(params);
-    StepJob.run(set.blocks(), bc, topology, schedule, "slice", 0, 0);
+    Broadcast<byte[]> bc = sc.broadcast(StepJob.encodeParams(params));
+    StepJob job = new StepJob(set.blocks(), topology, schedule, "slice");
+    job.run(bc, 0, 0);
     long plans = PartitionState.plansBuilt();
     long before = PartitionState.rowsGathered();
     long gathered = 0;
     for (int step = 1; step <= 4; step++) {
-      GradientSum g = StepJob.run(set.blocks(), bc, topology, schedule, "slice", 0, step);
+      GradientSum g = job.run(bc, 0, step);
       assertTrue(g.count == 15 || g.count == 16, "211 rows in 14 steps: " + g.count);
       gathered += g.count;
     }
     assertEquals(gathered, PartitionState.rowsGathered() - before, "rows read by 4 steps of batch ≤ 16");
     assertEquals(plans, PartitionState.plansBuilt(), "no plan rebuilt within the epoch");
-    StepJob.run(set.blocks(), bc, topology, schedule, "slice", 1, 0);
+    job.run(bc, 1, 0);
     assertEquals(plans + 3, PartitionState.plansBuilt(), "one plan per partition for the new epoch");
     bc.destroy();
     set.blocks().unpersist(true);
