@@ -1,15 +1,15 @@
 package dev.nabla.optim;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /** Reading {@code flag → text} maps (flag names without the leading dashes) into typed values. */
 final class Flags {
   private Flags() {}
 
   /** Rejects keys outside {@code known}, naming the first unknown one and the valid ones. */
-  static void requireKnown(Map<String, String> flags, Set<String> known) {
+  static void requireKnown(Map<String, String> flags, List<String> known) {
     for (String k : flags.keySet()) {
       if (!known.contains(k)) {
         throw new IllegalArgumentException("unknown setting --" + k + "; valid: --" + String.join(", --", known));

@@ -3,7 +3,6 @@ package dev.nabla.optim;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The optimizer hyper-parameters a user may set, validated. A null field is unset: the chosen
@@ -57,7 +56,7 @@ public record OptimizerConfig(Double momentum, Double beta1, Double beta2, Doubl
    * @throws IllegalArgumentException for an unknown flag, a non-number or a value out of range
    */
   public static OptimizerConfig fromFlags(Map<String, String> flags) {
-    Flags.requireKnown(flags, Set.copyOf(FLAGS));
+    Flags.requireKnown(flags, FLAGS);
     return new OptimizerConfig(Flags.decimal(flags, "momentum"), Flags.decimal(flags, "beta1"),
         Flags.decimal(flags, "beta2"), Flags.decimal(flags, "epsilon"), Flags.decimal(flags, "weight-decay"),
         Flags.decimal(flags, "rho"));

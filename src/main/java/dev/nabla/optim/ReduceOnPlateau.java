@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * Reduce the rate when the validation loss stops improving (as Keras' {@code ReduceLROnPlateau}).
  * After each epoch, {@link #onValidationLoss}: the loss improves if it is below the best so far by
- * more than minDelta; otherwise the epoch counts as bad (a NaN loss is bad), and after {@code patience}
+ * more than minDelta (strictly: with minDelta = 0 any decrease counts, an equal loss does not); otherwise the epoch counts as bad (a NaN loss is bad), and after {@code patience}
  * bad epochs in a row the rate becomes max(rate · factor, minRate) and the count starts again. The rate
  * does not depend on the step. Defaults factor = {@value #DEFAULT_FACTOR}, patience =
  * {@value #DEFAULT_PATIENCE}, minDelta = {@value #DEFAULT_MIN_DELTA}, minRate = {@value #DEFAULT_MIN_RATE}.

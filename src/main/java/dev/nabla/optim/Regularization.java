@@ -31,6 +31,11 @@ public final class Regularization implements Serializable {
     this.mask = mask.clone();
   }
 
+  /** Penalises the weights of {@code t}, not its biases (the default). */
+  public static Regularization of(Topology t, double l1, double l2) {
+    return of(t, l1, l2, false);
+  }
+
   /** Penalises the weights of {@code t}, and its biases too if {@code includeBiases}. */
   public static Regularization of(Topology t, double l1, double l2, boolean includeBiases) {
     return new Regularization(l1, l2, includeBiases ? ParameterMask.all(t.numParams()) : ParameterMask.weightsOnly(t));

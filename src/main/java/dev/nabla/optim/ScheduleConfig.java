@@ -13,7 +13,7 @@ import java.util.Set;
  * run's steps after warmup). A field that is set but not used by the chosen schedule is rejected, so
  * no value is silently ignored. Messages name the command-line flag.
  *
- * @param schedule {@code --lr-schedule}: one of {@link #SCHEDULES}
+ * @param schedule {@code --lr-schedule}: one of {@link #SCHEDULES}, case-insensitive; null means constant
  * @param decay {@code --lr-decay}: γ in (0, 1) for step, exponential and plateau (the factor); γ &gt; 0
  *     for inverse-time
  * @param decaySteps {@code --lr-step}: k ≥ 1 steps (step, exponential, inverse-time)
@@ -108,7 +108,7 @@ public record ScheduleConfig(String schedule, Double decay, Long decaySteps, Dou
    * @throws IllegalArgumentException for an unknown flag, a malformed number or a bad value
    */
   public static ScheduleConfig fromFlags(Map<String, String> flags) {
-    Flags.requireKnown(flags, Set.copyOf(FLAGS));
+    Flags.requireKnown(flags, FLAGS);
     Long warmup = Flags.integer(flags, "warmup-steps");
     return new ScheduleConfig(flags.get("lr-schedule"), Flags.decimal(flags, "lr-decay"),
         Flags.integer(flags, "lr-step"), Flags.decimal(flags, "lr-min"), warmup == null ? 0 : warmup,

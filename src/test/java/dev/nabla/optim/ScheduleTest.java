@@ -112,6 +112,16 @@ class ScheduleTest {
   }
 
   @Test
+  void plateauImprovementMustExceedMinDelta() {
+    ReduceOnPlateau p = new ReduceOnPlateau(ETA0, 0.5, 1, 0.25, 0.0);
+    p.onValidationLoss(1.0);
+    p.onValidationLoss(0.5); // 0.5 better than 1.0: an improvement
+    assertEquals(ETA0, p.rate(0), 0.0);
+    p.onValidationLoss(0.25); // exactly 0.25 (binary-exact) better than 0.5: not more than minDelta, bad
+    assertEquals(ETA0 / 2, p.rate(0), 0.0);
+  }
+
+  @Test
   void plateauCountsNaNLossAsNoImprovement() {
     ReduceOnPlateau p = new ReduceOnPlateau(ETA0, 0.1, 1, 0.0, 0.0);
     p.onValidationLoss(1.0);
