@@ -20,7 +20,9 @@ public interface Optimizer extends Serializable {
    *
    * @param params θ, updated in place
    * @param meanGradient (1/m) Σ_x ∇C_x for the step's batch, same layout; not modified
-   * @param learningRate η for this step (from the schedule)
+   * @param learningRate η for this step (from the schedule), finite and ≥ 0
+   * @throws IllegalArgumentException if the lengths differ (from each other or from the size the
+   *     optimizer was built for) or η is negative or not finite
    */
   void step(double[] params, double[] meanGradient, double learningRate);
 
@@ -32,4 +34,12 @@ public interface Optimizer extends Serializable {
 
   /** Restores a state returned by {@link #state} of an optimizer of the same kind and size. */
   void restoreState(Map<String, double[]> state);
+
+  /**
+   * The hyper-parameters in use (other than η), by command-line name, e.g. {@code beta1 → 0.9}, for
+   * the model's manifest. Empty for plain SGD.
+   */
+  default Map<String, Double> hyperParameters() {
+    return Map.of();
+  }
 }

@@ -1,11 +1,10 @@
 package dev.nabla.optim;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Plain stochastic gradient descent (Robbins &amp; Monro 1951): θ ← θ − η g, with g the batch's mean
- * gradient. No state beyond the step count.
+ * gradient. No state beyond the step count; works on arrays of any (matching) length.
  */
 public final class Sgd implements Optimizer {
   private static final long serialVersionUID = 1L;
@@ -17,9 +16,7 @@ public final class Sgd implements Optimizer {
   }
 
   @Override public void step(double[] params, double[] meanGradient, double learningRate) {
-    if (params.length != meanGradient.length) {
-      throw new IllegalArgumentException("params " + params.length + " vs gradient " + meanGradient.length);
-    }
+    Check.stepArguments(name(), -1, params, meanGradient, learningRate);
     for (int i = 0; i < params.length; i++) {
       params[i] -= learningRate * meanGradient[i];
     }
@@ -31,16 +28,11 @@ public final class Sgd implements Optimizer {
   }
 
   @Override public Map<String, double[]> state() {
-    Map<String, double[]> s = new LinkedHashMap<>();
-    s.put("steps", new double[] {steps});
-    return s;
+    return StateMaps.copyOf(steps, Map.of());
   }
 
   @Override public void restoreState(Map<String, double[]> state) {
-    double[] s = state.get("steps");
-    if (s == null || s.length != 1) {
-      throw new IllegalArgumentException("sgd state needs 'steps'");
-    }
-    steps = (long) s[0];
+    StateMaps.requireKeys(name(), state, java.util.Set.of(StateMaps.STEPS));
+    steps = StateMaps.steps(name(), state);
   }
 }

@@ -1,0 +1,53 @@
+package dev.nabla.optim;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Gradient descent with heavy-ball momentum (Polyak 1964, "Some methods of speeding up the convergence
+ * of iteration methods"), in the form PyTorch's {@code SGD(momentum=μ)} uses:
+ * <pre>
+ *   v ← μ v + g
+ *   θ ← θ − η v
+ * </pre>
+ * with g the MEAN gradient of the batch and v starting at 0. Default μ = {@value #DEFAULT_MOMENTUM}.
+ * State: {@code velocity} and {@code steps}.
+ */
+public final class Momentum extends StatefulOptimizer {
+  private static final long serialVersionUID = 1L;
+
+  /** The default momentum μ. */
+  public static final double DEFAULT_MOMENTUM = 0.9;
+
+  private final double momentum;
+  private final double[] velocity;
+
+  /** With μ = {@value #DEFAULT_MOMENTUM}. */
+  public Momentum(int numParams) {
+    this(numParams, DEFAULT_MOMENTUM);
+  }
+
+  /** @param momentum μ in [0, 1) */
+  public Momentum(int numParams, double momentum) {
+    super(numParams);
+    this.momentum = Check.unitInterval("momentum", momentum);
+    this.velocity = newMoment("velocity");
+  }
+
+  @Override public String name() {
+    return "momentum";
+  }
+
+  @Override void update(double[] params, double[] g, double learningRate, long t) {
+    for (int i = 0; i < params.length; i++) {
+      velocity[i] = momentum * velocity[i] + g[i];
+      params[i] -= learningRate * velocity[i];
+    }
+  }
+
+  @Override public Map<String, Double> hyperParameters() {
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("momentum", momentum);
+    return m;
+  }
+}
