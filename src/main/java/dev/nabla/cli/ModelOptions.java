@@ -28,11 +28,99 @@ final class ModelOptions {
       + "he-normal for relu/leaky-relu, glorot-uniform otherwise).")
   String init;
 
-  @Option(names = "--optimizer", defaultValue = "sgd", description = "sgd (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--optimizer", defaultValue = "sgd",
+      description = "sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw (default: ${DEFAULT-VALUE}).")
   String optimizer;
 
-  @Option(names = "--learning-rate", defaultValue = "0.1", description = "η (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--learning-rate", defaultValue = "0.1", description = "Base learning rate η0 (default: ${DEFAULT-VALUE}).")
   double learningRate;
+
+  @Option(names = "--momentum", description = "μ of momentum and nesterov (default 0.9).")
+  String momentum;
+
+  @Option(names = "--beta1", description = "Adam/AdamW β1 (default 0.9).")
+  String beta1;
+
+  @Option(names = "--beta2", description = "Adam/AdamW β2 (default 0.999).")
+  String beta2;
+
+  @Option(names = "--epsilon", description = "ε of adagrad (1e-10), rmsprop, adam, adamw (1e-8).")
+  String epsilon;
+
+  @Option(names = "--weight-decay", description = "AdamW decoupled weight decay λ on weights (default 0.01).")
+  String weightDecay;
+
+  @Option(names = "--rho", description = "RMSProp decay ρ (default 0.9).")
+  String rho;
+
+  @Option(names = "--lr-schedule", description = "constant, step, exponential, inverse-time, cosine, plateau (default constant).")
+  String lrSchedule;
+
+  @Option(names = "--lr-decay", description = "γ of step (0.1), exponential (0.95), inverse-time (1.0); plateau factor (0.1).")
+  String lrDecay;
+
+  @Option(names = "--lr-step", description = "Decay period k in steps (default: one epoch).")
+  String lrStep;
+
+  @Option(names = "--lr-min", description = "Floor of cosine and plateau (default 0).")
+  String lrMin;
+
+  @Option(names = "--warmup-steps", description = "Linear warmup steps in front of the schedule (default 0).")
+  String warmupSteps;
+
+  @Option(names = "--warmup-from-zero", description = "Warm up from 0 instead of η0/W.")
+  String warmupFromZero;
+
+  @Option(names = "--cosine-period", description = "Cosine restart period in steps (default: one cycle over the run).")
+  String cosinePeriod;
+
+  @Option(names = "--cosine-mult", description = "Cosine restart period multiplier (default 1).")
+  String cosineMult;
+
+  @Option(names = "--plateau-patience", description = "Epochs without validation-loss improvement before reducing (default 10).")
+  String plateauPatience;
+
+  @Option(names = "--plateau-min-delta", description = "Smallest improvement that counts (default 1e-4).")
+  String plateauMinDelta;
+
+  @Option(names = "--l2", defaultValue = "0", description = "L2 penalty λ2 on weights (default: ${DEFAULT-VALUE}).")
+  double l2;
+
+  @Option(names = "--l1", defaultValue = "0", description = "L1 penalty λ1 on weights (default: ${DEFAULT-VALUE}).")
+  double l1;
+
+  @Option(names = "--regularize-biases", description = "Apply --l1/--l2 to biases too.")
+  boolean regularizeBiases;
+
+  @Option(names = "--clip-norm", description = "Clip the mean gradient to this global L2 norm.")
+  Double clipNorm;
+
+  @Option(names = "--clip-value", description = "Clip each gradient entry to [-c, c].")
+  Double clipValue;
+
+  /** The optimizer flags that were given, by name without dashes. */
+  java.util.Map<String, String> optimizerFlags() {
+    return given(new String[] {"momentum", "beta1", "beta2", "epsilon", "weight-decay", "rho"},
+        momentum, beta1, beta2, epsilon, weightDecay, rho);
+  }
+
+  /** The schedule flags that were given, by name without dashes. */
+  java.util.Map<String, String> scheduleFlags() {
+    return given(new String[] {"lr-schedule", "lr-decay", "lr-step", "lr-min", "warmup-steps", "warmup-from-zero",
+        "cosine-period", "cosine-mult", "plateau-patience", "plateau-min-delta"},
+        lrSchedule, lrDecay, lrStep, lrMin, warmupSteps, warmupFromZero, cosinePeriod, cosineMult, plateauPatience,
+        plateauMinDelta);
+  }
+
+  private static java.util.Map<String, String> given(String[] names, String... values) {
+    java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < names.length; i++) {
+      if (values[i] != null) {
+        m.put(names[i], values[i]);
+      }
+    }
+    return m;
+  }
 
   @Option(names = "--batch-size", defaultValue = "64", description = "Global mini-batch size m (default: ${DEFAULT-VALUE}).")
   int batchSize;

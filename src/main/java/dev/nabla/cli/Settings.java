@@ -8,8 +8,11 @@ import dev.nabla.nn.Loss;
 import dev.nabla.nn.Sigmoid;
 import dev.nabla.nn.Softmax;
 import dev.nabla.nn.Topology;
-import dev.nabla.optim.Optimizer;
-import dev.nabla.optim.Sgd;
+import dev.nabla.optim.Clipping;
+import dev.nabla.optim.OptimizerConfig;
+import dev.nabla.optim.Optimizers;
+import dev.nabla.optim.ScheduleConfig;
+import dev.nabla.train.Optimization;
 import dev.nabla.train.TrainSettings;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -19,7 +22,7 @@ import java.util.Map;
  * The model and optimization flags turned into validated objects, with the defaults that depend on
  * other flags (output activation, loss, init) filled in. Every error names the flag.
  */
-record Settings(Task task, Topology topology, Init init, String optimizerName, ScalingKind scaling,
+record Settings(Task task, Topology topology, Init init, Optimization optimization, ScalingKind scaling,
     TrainSettings trainSettings, int numClassesFlag) {
 
   static Settings of(ModelOptions o, DataOptions d) {
@@ -58,8 +61,15 @@ record Settings(Task task, Topology topology, Init init, String optimizerName, S
     } catch (IllegalArgumentException e) {
       throw new UsageException("--init: " + e.getMessage());
     }
-    if (!o.optimizer.equalsIgnoreCase("sgd")) {
-      throw new UsageException("--optimizer: unknown optimizer '" + o.optimizer + "': expected sgd");
+    Optimization optimization;
+    try {
+      OptimizerConfig oc = OptimizerConfig.fromFlags(o.optimizerFlags());
+      ScheduleConfig sc = ScheduleConfig.fromFlags(o.scheduleFlags());
+      optimization = new Optimization(o.optimizer.toLowerCase(Locale.ROOT), oc, sc, o.l1, o.l2, o.regularizeBiases,
+          Clipping.of(o.clipNorm, o.clipValue));
+      Optimizers.create(optimization.optimizer(), oc, topology.numParams(), topology);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(flagged(e.getMessage()));
     }
     ScalingKind scaling;
     try {
@@ -76,7 +86,12 @@ record Settings(Task task, Topology topology, Init init, String optimizerName, S
     } catch (IllegalArgumentException e) {
       throw new UsageException("--" + e.getMessage());
     }
-    return new Settings(task, topology, init, o.optimizer.toLowerCase(Locale.ROOT), scaling, ts, o.numClasses);
+    return new Settings(task, topology, init, optimization, scaling, ts, o.numClasses);
+  }
+
+  /** Puts "--" in front of a message that starts with a bare flag name ("beta1 must be …"). */
+  private static String flagged(String message) {
+    return message.startsWith("--") ? message : "--" + message;
   }
 
   private static Activation activation(String flag, String value) {
@@ -89,11 +104,6 @@ record Settings(Task task, Topology topology, Init init, String optimizerName, S
 
   long seed() {
     return trainSettings.seed();
-  }
-
-  /** A fresh optimizer for this run. */
-  Optimizer optimizer() {
-    return new Sgd();
   }
 
   /** The layer sizes must fit the data: n_0 = feature dimension, n_L = classes (or targets). */
@@ -113,7 +123,16 @@ record Settings(Task task, Topology topology, Init init, String optimizerName, S
   /** The hyper-parameters recorded in the manifest. */
   Map<String, String> hyperParameters(int partitions) {
     Map<String, String> m = new LinkedHashMap<>();
-    m.put("optimizer", optimizerName);
+    m.put("optimizer", optimization.optimizer());
+    optimization.optimizerConfig().setFlags().forEach((k, v) -> m.put(k, Double.toString(v)));
+    optimization.schedule().toFlags().forEach(m::put);
+    if (optimization.l1() > 0) {
+      m.put("l1", Double.toString(optimization.l1()));
+    }
+    if (optimization.l2() > 0) {
+      m.put("l2", Double.toString(optimization.l2()));
+    }
+    m.put("clipping", optimization.clipping().toString());
     m.put("learning-rate", Double.toString(trainSettings.learningRate()));
     m.put("batch-size", Integer.toString(trainSettings.batchSize()));
     m.put("epochs", Integer.toString(trainSettings.epochs()));

@@ -108,7 +108,7 @@ final class TrainJob {
 
     TrainingListener listener = metrics == null ? new ConsoleLog(System.out)
         : TrainingListener.all(new ConsoleLog(System.out), metrics);
-    TrainResult result = new Trainer(sc).fit(train, validation, settings.trainSettings(), settings.optimizer(),
+    TrainResult result = new Trainer(sc).fit(train, validation, settings.trainSettings(), settings.optimization(),
         listener);
 
     Map<String, Double> finalMetrics = new LinkedHashMap<>();

@@ -8,7 +8,7 @@ import dev.nabla.nn.Topology;
  *
  * @param topology the network
  * @param init how parameters start (seeded from {@code seed})
- * @param learningRate η &gt; 0 (constant)
+ * @param learningRate the base learning rate η0 &gt; 0 (the schedule starts from it)
  * @param batchSize m ≥ 1, the GLOBAL mini-batch size (all partitions together)
  * @param epochs ≥ 1
  * @param seed the run's one seed; split per use (initialisation, batch order)

@@ -30,20 +30,22 @@ public final class Trainer {
    *
    * @param validation may be null
    */
-  public TrainResult fit(TrainingSet train, TrainingSet validation, TrainSettings s, Optimizer optimizer,
+  public TrainResult fit(TrainingSet train, TrainingSet validation, TrainSettings s, Optimization optimization,
       TrainingListener listener) {
     double[] params = s.init().initialize(s.topology(), s.initSeed());
-    return fit(train, validation, s, optimizer, listener, params);
+    return fit(train, validation, s, optimization, listener, params);
   }
 
   /** Trains from the given parameters (modified in place and returned in the result). */
-  public TrainResult fit(TrainingSet train, TrainingSet validation, TrainSettings s, Optimizer optimizer,
+  public TrainResult fit(TrainingSet train, TrainingSet validation, TrainSettings s, Optimization optimization,
       TrainingListener listener, double[] params) {
     Topology t = s.topology();
     BatchSchedule schedule = new BatchSchedule(train.rows(), s.batchSize(), s.batchSeed());
     int steps = schedule.stepsPerEpoch();
     String runId = UUID.randomUUID().toString();
     StepJob job = new StepJob(train.blocks(), t, schedule, runId);
+    Optimization.Run rule = optimization.start(t, s.learningRate(), steps, (long) steps * s.epochs());
+    Optimizer optimizer = rule.optimizer();
     listener.onStart(t + ", " + train.rows() + " rows, batch " + s.batchSize(), s.epochs(), steps);
     double[] mean = new double[t.numParams()];
     Divergence divergence = new Divergence(t, s.epochs(), steps, s.learningRate());
@@ -53,6 +55,7 @@ public final class Trainer {
       long epochStart = System.nanoTime();
       double lossSum = 0;
       long samples = 0;
+      double rate = Double.NaN;
       for (int step = 1; step <= steps; step++) {
         sc.setJobDescription("nabla epoch " + epoch + "/" + s.epochs() + " step " + step + "/" + steps);
         Broadcast<byte[]> bc = sc.broadcast(StepJob.encodeParams(params));
@@ -70,7 +73,10 @@ public final class Trainer {
           mean[i] = sum.gradient[i] * inv;
         }
         divergence.checkGradient(sum.lossSum, mean, params, epoch, step);
-        optimizer.step(params, mean, s.learningRate());
+        rule.regularization().addGradient(params, mean);
+        rule.clipping().apply(mean);
+        rate = rule.schedule().rate(optimizer.steps());
+        optimizer.step(params, mean, rate);
         divergence.checkParams(params, epoch, step);
         lossSum += sum.lossSum;
         samples += sum.count;
@@ -87,8 +93,11 @@ public final class Trainer {
           bc.destroy();
         }
       }
+      if (val.containsKey("loss")) {
+        rule.schedule().onValidationLoss(val.get("loss"));
+      }
       long now = System.nanoTime();
-      EpochMetrics m = new EpochMetrics(epoch, lossSum / Math.max(1, samples), val, s.learningRate(),
+      EpochMetrics m = new EpochMetrics(epoch, lossSum / Math.max(1, samples), val, rate,
           samples / trainSeconds, (now - epochStart) / 1e9, (now - start) / 1e9);
       history.add(m);
       listener.onEpoch(m);

@@ -13,7 +13,6 @@ import dev.nabla.nn.Network;
 import dev.nabla.nn.Softmax;
 import dev.nabla.nn.Tanh;
 import dev.nabla.nn.Topology;
-import dev.nabla.optim.Sgd;
 import dev.nabla.report.TrainingListener;
 import dev.nabla.testing.SharedSpark;
 import java.util.ArrayList;
@@ -139,7 +138,7 @@ class DistributedStepTest extends SharedSpark {
   private double[] train(int partitions, int epochs) {
     TrainingSet set = TrainingFixtures.packed(sc, rows, TrainingFixtures.even(N, partitions), K);
     TrainSettings s = new TrainSettings(topology, Init.GLOROT_UNIFORM, 0.3, 25, epochs, 11);
-    double[] params = new Trainer(sc).fit(set, null, s, new Sgd(), new TrainingListener() { }).params();
+    double[] params = new Trainer(sc).fit(set, null, s, Optimization.sgd(), new TrainingListener() { }).params();
     set.blocks().unpersist(true);
     return params;
   }
@@ -162,7 +161,7 @@ class DistributedStepTest extends SharedSpark {
     Topology relu = Topology.of(new int[] {D, 7, K}, new dev.nabla.nn.Relu(), new Softmax(), Loss.CROSS_ENTROPY);
     TrainSettings s = new TrainSettings(relu, Init.HE_NORMAL, 1e6, 25, 3, 11);
     DivergenceException e = assertThrows(DivergenceException.class,
-        () -> new Trainer(sc).fit(set, null, s, new Sgd(), new TrainingListener() { }));
+        () -> new Trainer(sc).fit(set, null, s, Optimization.sgd(), new TrainingListener() { }));
     assertTrue(e.getMessage().matches("training diverged at epoch [1-3]/3 step [1-9]/9: .*"), e.getMessage());
     assertTrue(e.getMessage().contains("layer"), e.getMessage());
     assertTrue(e.getMessage().contains("--learning-rate"), e.getMessage());
