@@ -42,10 +42,27 @@ public final class GradientCheck {
    * @param y targets, n_L × cols column-major
    */
   public static Result check(Topology t, double[] params, double[] x, double[] y, int cols) {
+    return check(t, params, x, y, cols, null, null);
+  }
+
+  /**
+   * The same check with dropout masks held fixed (the same column seeds for every evaluation), so the
+   * loss is a deterministic function of θ again and its derivative is what backprop must return.
+   */
+  public static Result check(Topology t, double[] params, double[] x, double[] y, int cols, Dropout dropout,
+      long[] columnSeeds) {
     Network net = new Network(t);
     Workspace ws = net.newWorkspace(cols);
     GradientSum analytic = new GradientSum(t.numParams());
-    net.addGradient(params, x, y, cols, ws, analytic);
+    net.addGradient(params, x, y, cols, ws, analytic, dropout, columnSeeds);
+    Loss loss = (theta, i, dh) -> {
+      double saved = theta[i];
+      theta[i] = saved + dh;
+      net.forward(theta, x, cols, ws, dropout, columnSeeds);
+      double c = net.lossSum(y, cols, ws);
+      theta[i] = saved;
+      return c;
+    };
 
     double[] theta = params.clone();
     boolean smooth = isSmooth(t);
@@ -62,8 +79,8 @@ public final class GradientCheck {
           skipped++;
           continue;
         }
-        double numeric = (-loss(net, theta, i, 2 * h, x, y, cols, ws) + 8 * loss(net, theta, i, h, x, y, cols, ws)
-            - 8 * loss(net, theta, i, -h, x, y, cols, ws) + loss(net, theta, i, -2 * h, x, y, cols, ws)) / (12 * h);
+        double numeric = (-loss.at(theta, i, 2 * h) + 8 * loss.at(theta, i, h) - 8 * loss.at(theta, i, -h)
+            + loss.at(theta, i, -2 * h)) / (12 * h);
         double g = analytic.gradient[i];
         double err = Math.abs(g - numeric) / Math.max(Math.abs(g) + Math.abs(numeric), ABSOLUTE_FLOOR);
         if (Double.isNaN(err)) {
@@ -114,14 +131,9 @@ public final class GradientCheck {
     return new double[][] {x, y};
   }
 
-  private static double loss(Network net, double[] theta, int i, double dh, double[] x, double[] y, int cols,
-      Workspace ws) {
-    double saved = theta[i];
-    theta[i] = saved + dh;
-    net.forward(theta, x, cols, ws);
-    double c = net.lossSum(y, cols, ws);
-    theta[i] = saved;
-    return c;
+  /** The loss SUM with parameter i moved by dh. */
+  private interface Loss {
+    double at(double[] theta, int i, double dh);
   }
 
   private static boolean isSmooth(Topology t) {

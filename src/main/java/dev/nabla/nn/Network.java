@@ -25,8 +25,25 @@ public final class Network {
 
   /** Forward pass: Z^l = W^l A^{l−1} + b^l and A^l = σ(Z^l) for l = 1..L, into {@code ws}. */
   public void forward(double[] params, double[] x, int cols, Workspace ws) {
+    forward(params, x, cols, ws, null, null);
+  }
+
+  /**
+   * Training forward pass with inverted dropout on hidden layers: layer l + 1 (and BP4) see
+   * A^l ⊙ mask^l, the masks drawn per column from {@code columnSeeds[c]} (see {@link Dropout}).
+   *
+   * @param dropout null for none
+   */
+  public void forward(double[] params, double[] x, int cols, Workspace ws, Dropout dropout, long[] columnSeeds) {
     checkBatch(params, x, cols, topology.inputSize(), "inputs");
     ws.ensure(cols);
+    java.util.SplittableRandom[] rngs = null;
+    if (dropout != null && !dropout.isNone()) {
+      rngs = new java.util.SplittableRandom[cols];
+      for (int c = 0; c < cols; c++) {
+        rngs[c] = new java.util.SplittableRandom(columnSeeds[c]);
+      }
+    }
     double[] prev = x;
     for (int l = 1; l <= topology.numLayers(); l++) {
       int nl = topology.size(l);
@@ -41,7 +58,12 @@ public final class Network {
           prev, 0, nPrev,
           1.0, z, 0, nl);
       topology.activation(l).apply(z, ws.a[l], nl, cols);
-      prev = ws.a[l];
+      ws.droppedActive[l] = rngs != null && l < topology.numLayers() && dropout.rate(l) > 0;
+      if (ws.droppedActive[l]) {
+        ws.ensureDropout(l);
+        dropout.apply(l, ws.a[l], ws.mask[l], ws.dropped[l], nl, cols, rngs);
+      }
+      prev = ws.output(l);
     }
   }
 
@@ -66,13 +88,21 @@ public final class Network {
     Backprop.bp1(topology, ws.z[last], ws.a[last], y, ws.delta[last], cols);
     for (int l = last - 1; l >= 1; l--) {
       Backprop.bp2(topology, params, l, ws.delta[l + 1], ws.z[l], ws.a[l], ws.delta[l], cols);
+      if (ws.droppedActive[l]) {
+        // Dropout: a unit that was dropped passed nothing on, so its error is 0; a kept one was scaled.
+        double[] d = ws.delta[l];
+        double[] m = ws.mask[l];
+        for (int i = 0, n = topology.size(l) * cols; i < n; i++) {
+          d[i] *= m[i];
+        }
+      }
     }
   }
 
   /** Adds the batch's gradient SUM to {@code grad}: BP3 and BP4 for every layer, from the deltas in ws. */
   public void accumulateGradient(double[] x, int cols, Workspace ws, double[] grad) {
     for (int l = 1; l <= topology.numLayers(); l++) {
-      double[] aPrev = l == 1 ? x : ws.a[l - 1];
+      double[] aPrev = l == 1 ? x : ws.output(l - 1);
       Backprop.bp3(topology, l, ws.delta[l], cols, grad);
       Backprop.bp4(topology, l, ws.delta[l], aPrev, cols, grad);
     }
@@ -83,10 +113,16 @@ public final class Network {
    * {@code sum.lossSum} and cols to {@code sum.count}.
    */
   public void addGradient(double[] params, double[] x, double[] y, int cols, Workspace ws, GradientSum sum) {
+    addGradient(params, x, y, cols, ws, sum, null, null);
+  }
+
+  /** As {@link #addGradient(double[], double[], double[], int, Workspace, GradientSum)}, with dropout. */
+  public void addGradient(double[] params, double[] x, double[] y, int cols, Workspace ws, GradientSum sum,
+      Dropout dropout, long[] columnSeeds) {
     if (cols == 0) {
       return;
     }
-    forward(params, x, cols, ws);
+    forward(params, x, cols, ws, dropout, columnSeeds);
     sum.lossSum += lossSum(y, cols, ws);
     computeDeltas(params, y, cols, ws);
     accumulateGradient(x, cols, ws, sum.gradient);

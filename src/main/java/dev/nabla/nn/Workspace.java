@@ -10,6 +10,11 @@ public final class Workspace {
   final double[][] z;
   final double[][] a;
   final double[][] delta;
+  /** Dropout masks and masked activations of hidden layers, allocated on first use. */
+  final double[][] mask;
+  final double[][] dropped;
+  /** Whether layer l's masked activations fed the last forward pass. */
+  final boolean[] droppedActive;
   private int capacity;
 
   /** A workspace for {@code topology}, sized for {@code columns} samples (it grows on demand). */
@@ -19,6 +24,9 @@ public final class Workspace {
     this.z = new double[layers][];
     this.a = new double[layers][];
     this.delta = new double[layers][];
+    this.mask = new double[layers][];
+    this.dropped = new double[layers][];
+    this.droppedActive = new boolean[layers];
     this.capacity = -1;
     ensure(Math.max(1, columns));
   }
@@ -33,8 +41,23 @@ public final class Workspace {
       z[l] = new double[len];
       a[l] = new double[len];
       delta[l] = new double[len];
+      mask[l] = null;
+      dropped[l] = null;
     }
     capacity = columns;
+  }
+
+  /** Makes room for layer l's dropout mask and masked activations. */
+  void ensureDropout(int l) {
+    if (mask[l] == null) {
+      mask[l] = new double[z[l].length];
+      dropped[l] = new double[z[l].length];
+    }
+  }
+
+  /** What layer l passes on to layer l + 1 (and to BP4): A^l, or A^l ⊙ mask^l under dropout. */
+  public double[] output(int l) {
+    return droppedActive[l] ? dropped[l] : a[l];
   }
 
   /** The topology these buffers are shaped for. */

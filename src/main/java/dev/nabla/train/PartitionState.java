@@ -32,6 +32,7 @@ final class PartitionState {
   PartitionPlan plan;
   double[] x = new double[0];
   double[] y = new double[0];
+  private long[] seeds = new long[0];
 
   private PartitionState(Topology topology) {
     this.network = new Network(topology);
@@ -71,6 +72,14 @@ final class PartitionState {
       }
     }
     return plan;
+  }
+
+  /** A buffer for {@code cols} per-column dropout seeds. */
+  long[] seeds(int cols) {
+    if (seeds.length < cols) {
+      seeds = new long[cols];
+    }
+    return seeds;
   }
 
   /** Makes the batch buffers large enough for {@code cols} samples. */

@@ -1,6 +1,7 @@
 package dev.nabla.train;
 
 import dev.nabla.data.PackedPartition;
+import dev.nabla.nn.Dropout;
 import dev.nabla.nn.GradientSum;
 import dev.nabla.nn.Topology;
 import java.io.Serializable;
@@ -36,10 +37,20 @@ final class StepJob {
   private final Topology topology;
   private final BatchSchedule schedule;
   private final String runId;
+  private final Dropout dropout;
+  private final long dropoutSeed;
   private final scala.collection.immutable.Seq<Object> partitions;
   private final double[][] buffers;
 
   StepJob(JavaRDD<PackedPartition> data, Topology topology, BatchSchedule schedule, String runId) {
+    this(data, topology, schedule, runId, null, 0);
+  }
+
+  /** A step job whose tasks apply dropout, masks seeded per (epoch, row) from {@code dropoutSeed}. */
+  StepJob(JavaRDD<PackedPartition> data, Topology topology, BatchSchedule schedule, String runId, Dropout dropout,
+      long dropoutSeed) {
+    this.dropout = dropout == null || dropout.isNone() ? null : dropout;
+    this.dropoutSeed = dropoutSeed;
     this.data = data;
     this.topology = topology;
     this.schedule = schedule;
@@ -63,7 +74,8 @@ final class StepJob {
     int n = buffers.length;
     byte[][] results = new byte[n][];
     SparkContext sc = data.context();
-    sc.runJob(data.rdd(), new PartitionStep(params, topology, schedule, runId, data.id(), epoch, step), partitions,
+    sc.runJob(data.rdd(), new PartitionStep(params, topology, schedule, runId, data.id(), epoch, step, dropout,
+        dropoutSeed), partitions,
         new AbstractFunction2<Object, byte[], BoxedUnit>() {
           @Override public BoxedUnit apply(Object index, byte[] result) {
             results[(Integer) index] = result;
@@ -116,9 +128,13 @@ final class StepJob {
     private final int rddId;
     private final int epoch;
     private final int step;
+    private final Dropout dropout;
+    private final long dropoutSeed;
 
     PartitionStep(Broadcast<byte[]> params, Topology topology, BatchSchedule schedule, String runId, int rddId,
-        int epoch, int step) {
+        int epoch, int step, Dropout dropout, long dropoutSeed) {
+      this.dropout = dropout;
+      this.dropoutSeed = dropoutSeed;
       this.params = params;
       this.topology = topology;
       this.schedule = schedule;
@@ -145,8 +161,15 @@ final class StepJob {
       PartitionState.countGathered(cols);
       GradientSum sum = state.sum;
       sum.clear();
+      long[] seeds = null;
+      if (dropout != null) {
+        seeds = state.seeds(cols);
+        for (int c = 0, k = plan.stepStart[step]; c < cols; c++, k++) {
+          seeds[c] = Seeds.forRow(dropoutSeed, epoch, p.index[plan.order[k]]);
+        }
+      }
       state.network.addGradient(ParamsCache.get(params, topology.numParams()), state.x, state.y, cols,
-          state.workspace, sum);
+          state.workspace, sum, dropout, seeds);
       return Doubles.encode(new double[] {sum.count, sum.lossSum}, sum.gradient);
     }
   }

@@ -9,6 +9,12 @@ import java.util.List;
  * @param params the final parameters (flat layout)
  * @param history one entry per epoch
  * @param trainingSeconds wall time of the loop, data loading excluded
+ * @param keptEpoch the epoch whose parameters these are (the best one under early stopping, else the last)
  */
-public record TrainResult(double[] params, List<EpochMetrics> history, double trainingSeconds) {
+public record TrainResult(double[] params, List<EpochMetrics> history, double trainingSeconds, int keptEpoch) {
+
+  /** A result that keeps the last epoch. */
+  public TrainResult(double[] params, List<EpochMetrics> history, double trainingSeconds) {
+    this(params, history, trainingSeconds, history.size());
+  }
 }

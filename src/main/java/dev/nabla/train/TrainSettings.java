@@ -1,5 +1,6 @@
 package dev.nabla.train;
 
+import dev.nabla.nn.Dropout;
 import dev.nabla.nn.Init;
 import dev.nabla.nn.Topology;
 
@@ -11,12 +12,21 @@ import dev.nabla.nn.Topology;
  * @param learningRate the base learning rate η0 &gt; 0 (the schedule starts from it)
  * @param batchSize m ≥ 1, the GLOBAL mini-batch size (all partitions together)
  * @param epochs ≥ 1
- * @param seed the run's one seed; split per use (initialisation, batch order)
+ * @param seed the run's one seed; split per use (initialisation, batch order, dropout)
+ * @param dropout inverted dropout on hidden layers during training; null for none
  */
 public record TrainSettings(Topology topology, Init init, double learningRate, int batchSize, int epochs,
-    long seed) {
+    long seed, Dropout dropout) {
+
+  /** Settings without dropout. */
+  public TrainSettings(Topology topology, Init init, double learningRate, int batchSize, int epochs, long seed) {
+    this(topology, init, learningRate, batchSize, epochs, seed, null);
+  }
 
   public TrainSettings {
+    if (dropout != null) {
+      dropout.checkFits(topology);
+    }
     if (topology == null || init == null) {
       throw new IllegalArgumentException("topology and init are required");
     }
@@ -34,6 +44,11 @@ public record TrainSettings(Topology topology, Init init, double learningRate, i
   /** The seed of the parameter initialisation, derived from the run's seed. */
   public long initSeed() {
     return Seeds.split(seed, 1);
+  }
+
+  /** The seed of the dropout masks, derived from the run's seed. */
+  public long dropoutSeed() {
+    return Seeds.split(seed, 4);
   }
 
   /** The seed of the batch order, derived from the run's seed. */

@@ -20,9 +20,16 @@ import org.apache.spark.broadcast.Broadcast;
  */
 public final class Trainer {
   private final JavaSparkContext sc;
+  private EarlyStopping earlyStopping;
 
   public Trainer(JavaSparkContext sc) {
     this.sc = sc;
+  }
+
+  /** Stops early on a validation metric and keeps the best epoch's parameters (null: train all epochs). */
+  public Trainer earlyStopping(EarlyStopping rule) {
+    this.earlyStopping = rule;
+    return this;
   }
 
   /**
@@ -43,13 +50,19 @@ public final class Trainer {
     BatchSchedule schedule = new BatchSchedule(train.rows(), s.batchSize(), s.batchSeed());
     int steps = schedule.stepsPerEpoch();
     String runId = UUID.randomUUID().toString();
-    StepJob job = new StepJob(train.blocks(), t, schedule, runId);
+    StepJob job = new StepJob(train.blocks(), t, schedule, runId, s.dropout(), s.dropoutSeed());
     Optimization.Run rule = optimization.start(t, s.learningRate(), steps, (long) steps * s.epochs());
     Optimizer optimizer = rule.optimizer();
     listener.onStart(t + ", " + train.rows() + " rows, batch " + s.batchSize(), s.epochs(), steps);
     double[] mean = new double[t.numParams()];
     Divergence divergence = new Divergence(t, s.epochs(), steps, s.learningRate());
     List<EpochMetrics> history = new ArrayList<>();
+    if (earlyStopping != null && validation == null) {
+      throw new IllegalArgumentException("early stopping needs validation data: give --validation or --validation-fraction");
+    }
+    double[] best = null;
+    double bestValue = Double.NaN;
+    int bestEpoch = 0;
     long start = System.nanoTime();
     for (int epoch = 1; epoch <= s.epochs(); epoch++) {
       long epochStart = System.nanoTime();
@@ -101,8 +114,23 @@ public final class Trainer {
           samples / trainSeconds, (now - epochStart) / 1e9, (now - start) / 1e9);
       history.add(m);
       listener.onEpoch(m);
+      if (earlyStopping != null) {
+        double v = earlyStopping.valueIn(val);
+        if (best == null || earlyStopping.improves(v, bestValue)) {
+          best = params.clone();
+          bestValue = v;
+          bestEpoch = epoch;
+        } else if (epoch - bestEpoch >= earlyStopping.patience()) {
+          break;
+        }
+      }
     }
     sc.setJobDescription(null);
-    return new TrainResult(params, history, (System.nanoTime() - start) / 1e9);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (best != null) {
+      System.arraycopy(best, 0, params, 0, params.length);
+      return new TrainResult(params, history, seconds, bestEpoch);
+    }
+    return new TrainResult(params, history, seconds);
   }
 }

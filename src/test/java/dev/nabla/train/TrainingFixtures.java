@@ -21,11 +21,17 @@ final class TrainingFixtures {
 
   /** k Gaussian blobs in d dimensions, n examples, labels 0..k−1, global indices 0..n−1. */
   static List<Example> blobs(int n, int d, int k, long seed) {
+    return noisyBlobs(n, d, k, seed, 0);
+  }
+
+  /** Blobs as {@link #blobs} (centres from a fixed seed), with a fraction of labels replaced at random. */
+  static List<Example> noisyBlobs(int n, int d, int k, long seed, double labelNoise) {
     SplittableRandom rng = new SplittableRandom(seed);
+    SplittableRandom centerRng = labelNoise > 0 ? new SplittableRandom(1) : rng;
     double[][] centers = new double[k][d];
     for (double[] c : centers) {
       for (int j = 0; j < d; j++) {
-        c[j] = 3 * rng.nextGaussian();
+        c[j] = 3 * centerRng.nextGaussian();
       }
     }
     List<Example> rows = new ArrayList<>();
@@ -34,6 +40,9 @@ final class TrainingFixtures {
       double[] x = new double[d];
       for (int j = 0; j < d; j++) {
         x[j] = centers[label][j] + rng.nextGaussian();
+      }
+      if (labelNoise > 0 && rng.nextDouble() < labelNoise) {
+        label = rng.nextInt(k);
       }
       rows.add(new Example(i, x, new double[] {label}));
     }
