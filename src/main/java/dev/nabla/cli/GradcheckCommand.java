@@ -52,8 +52,15 @@ final class GradcheckCommand implements Callable<Integer> {
   @Option(names = "--verbose", description = "Print stack traces of errors.")
   boolean verbose;
 
+  @Option(names = "--dropout", hidden = true, description = "Refused: dropout makes the loss random.")
+  String dropout;
+
   @Override
   public Integer call() {
+    if (dropout != null) {
+      throw bad("--dropout: gradcheck runs without dropout (random masks make the loss non-differentiable noise);"
+          + " dropout's own gradient is checked with fixed masks in the test suite");
+    }
     if (batch <= 0) {
       throw bad("--batch must be a positive integer, got " + batch);
     }

@@ -92,6 +92,23 @@ final class ModelOptions {
   @Option(names = "--regularize-biases", description = "Apply --l1/--l2 to biases too.")
   boolean regularizeBiases;
 
+  @Option(names = "--dropout", description = "Dropout rate p of hidden layers during training: one rate for all, or one "
+      + "per hidden layer (e.g. 0.2,0.5) (default: none).")
+  String dropout;
+
+  @Option(names = "--early-stopping-patience", defaultValue = "0",
+      description = "Stop after this many epochs without validation improvement and keep the best epoch; 0 = off "
+          + "(default: ${DEFAULT-VALUE}).")
+  int earlyStoppingPatience;
+
+  @Option(names = "--early-stopping-metric", defaultValue = "loss",
+      description = "Validation metric watched: loss, accuracy, mse, rmse, mae, r2 (default: ${DEFAULT-VALUE}).")
+  String earlyStoppingMetric;
+
+  @Option(names = "--early-stopping-min-delta", defaultValue = "0",
+      description = "Smallest improvement that counts (default: ${DEFAULT-VALUE}).")
+  double earlyStoppingMinDelta;
+
   @Option(names = "--clip-norm", description = "Clip the mean gradient to this global L2 norm.")
   Double clipNorm;
 

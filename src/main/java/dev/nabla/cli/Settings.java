@@ -3,6 +3,7 @@ package dev.nabla.cli;
 import dev.nabla.model.ScalingKind;
 import dev.nabla.model.Task;
 import dev.nabla.nn.Activation;
+import dev.nabla.nn.Dropout;
 import dev.nabla.nn.Init;
 import dev.nabla.nn.Loss;
 import dev.nabla.nn.Sigmoid;
@@ -12,6 +13,7 @@ import dev.nabla.optim.Clipping;
 import dev.nabla.optim.OptimizerConfig;
 import dev.nabla.optim.Optimizers;
 import dev.nabla.optim.ScheduleConfig;
+import dev.nabla.train.EarlyStopping;
 import dev.nabla.train.Optimization;
 import dev.nabla.train.TrainSettings;
 import java.util.LinkedHashMap;
@@ -23,7 +25,7 @@ import java.util.Map;
  * other flags (output activation, loss, init) filled in. Every error names the flag.
  */
 record Settings(Task task, Topology topology, Init init, Optimization optimization, ScalingKind scaling,
-    TrainSettings trainSettings, int numClassesFlag) {
+    TrainSettings trainSettings, int numClassesFlag, EarlyStopping earlyStopping) {
 
   static Settings of(ModelOptions o, DataOptions d) {
     Task task = switch (o.task.toLowerCase(Locale.ROOT)) {
@@ -80,13 +82,44 @@ record Settings(Task task, Topology topology, Init init, Optimization optimizati
     if (o.numClasses < 0 || o.numClasses == 1) {
       throw new UsageException("--num-classes must be 0 (infer) or at least 2, got " + o.numClasses);
     }
+    Dropout dropout = dropout(o.dropout, topology);
     TrainSettings ts;
     try {
-      ts = new TrainSettings(topology, init, o.learningRate, o.batchSize, o.epochs, o.seed);
+      ts = new TrainSettings(topology, init, o.learningRate, o.batchSize, o.epochs, o.seed, dropout);
     } catch (IllegalArgumentException e) {
-      throw new UsageException("--" + e.getMessage());
+      throw new UsageException(flagged(e.getMessage()));
     }
-    return new Settings(task, topology, init, optimization, scaling, ts, o.numClasses);
+    EarlyStopping early = null;
+    if (o.earlyStoppingPatience < 0) {
+      throw new UsageException("--early-stopping-patience must be 0 (off) or positive, got " + o.earlyStoppingPatience);
+    }
+    if (o.earlyStoppingPatience > 0) {
+      try {
+        early = new EarlyStopping(o.earlyStoppingMetric, o.earlyStoppingPatience, o.earlyStoppingMinDelta);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(flagged(e.getMessage()));
+      }
+    }
+    return new Settings(task, topology, init, optimization, scaling, ts, o.numClasses, early);
+  }
+
+  private static Dropout dropout(String text, Topology t) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      String[] parts = text.split(",", -1);
+      double[] rates = new double[parts.length];
+      for (int i = 0; i < parts.length; i++) {
+        rates[i] = Double.parseDouble(parts[i].trim());
+      }
+      Dropout d = parts.length == 1 ? Dropout.uniform(t, rates[0]) : new Dropout(rates);
+      d.checkFits(t);
+      return d;
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--dropout: bad value '" + text + "': " + (e instanceof NumberFormatException
+          ? "expected a rate in [0, 1) or one per hidden layer, e.g. 0.2,0.5" : e.getMessage()));
+    }
   }
 
   /** Puts "--" in front of a message that starts with a bare flag name ("beta1 must be …"). */
@@ -133,6 +166,13 @@ record Settings(Task task, Topology topology, Init init, Optimization optimizati
       m.put("l2", Double.toString(optimization.l2()));
     }
     m.put("clipping", optimization.clipping().toString());
+    if (trainSettings.dropout() != null) {
+      m.put("dropout", trainSettings.dropout().toString());
+    }
+    if (earlyStopping != null) {
+      m.put("early-stopping", earlyStopping.metric() + ", patience " + earlyStopping.patience() + ", min delta "
+          + earlyStopping.minDelta());
+    }
     m.put("learning-rate", Double.toString(trainSettings.learningRate()));
     m.put("batch-size", Integer.toString(trainSettings.batchSize()));
     m.put("epochs", Integer.toString(trainSettings.epochs()));

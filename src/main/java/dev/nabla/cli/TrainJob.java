@@ -108,18 +108,25 @@ final class TrainJob {
 
     TrainingListener listener = metrics == null ? new ConsoleLog(System.out)
         : TrainingListener.all(new ConsoleLog(System.out), metrics);
-    TrainResult result = new Trainer(sc).fit(train, validation, settings.trainSettings(), settings.optimization(),
-        listener);
+    TrainResult result = new Trainer(sc).earlyStopping(settings.earlyStopping()).fit(train, validation,
+        settings.trainSettings(), settings.optimization(), listener);
 
     Map<String, Double> finalMetrics = new LinkedHashMap<>();
     if (!result.history().isEmpty()) {
-      var last = result.history().get(result.history().size() - 1);
-      finalMetrics.put("train_loss", last.trainLoss());
-      last.validation().forEach((k, v) -> finalMetrics.put("val_" + k, v));
+      var kept = result.history().get(result.keptEpoch() - 1);
+      finalMetrics.put("train_loss", kept.trainLoss());
+      kept.validation().forEach((k, v) -> finalMetrics.put("val_" + k, v));
+    }
+    Map<String, String> notes = new LinkedHashMap<>();
+    notes.put("epochs_run", Integer.toString(result.history().size()));
+    notes.put("kept_epoch", Integer.toString(result.keptEpoch()));
+    if (result.keptEpoch() != result.history().size()) {
+      System.out.println("early stopping: kept the parameters of epoch " + result.keptEpoch() + " of "
+          + result.history().size());
     }
     Model model = new Model(settings.topology(), result.params(), scaling, settings.task(), numClasses,
         Manifest.create(settings.topology(), settings.task(), numClasses, settings.scaling(), settings.seed(),
-            settings.hyperParameters(partitions), dataPaths(), result.trainingSeconds(), finalMetrics, Map.of()));
+            settings.hyperParameters(partitions), dataPaths(), result.trainingSeconds(), finalMetrics, notes));
     if (cmd.test != null) {
       Map<String, Double> testMetrics = new TestRun(spark, cmd.data).evaluate(model, cmd.test, partitions,
           System.out);

@@ -156,4 +156,39 @@ class CliTrainTest {
       assertFalse(Files.exists(model), what + ": a model was written");
     }
   }
+
+  @Test
+  void trainsWithAdamScheduleDropoutAndEarlyStoppingAndRecordsThemInTheManifest() {
+    Path model = dir.resolve("adam-model");
+    CliRunner.Result r = CliRunner.run(trainArgs(model.toString(), "--optimizer", "adam", "--learning-rate", "0.01",
+        "--lr-schedule", "cosine", "--warmup-steps", "10", "--dropout", "0.1", "--l2", "1e-4", "--clip-norm", "5",
+        "--early-stopping-patience", "2", "--epochs", "20"));
+    assertEquals(ExitStatus.OK, r.status(), r.out() + r.err());
+    Model m = ModelIO.load(model.toString(), new Configuration());
+    assertEquals("adam", m.manifest().hyperParameters().get("optimizer"));
+    assertEquals("cosine", m.manifest().hyperParameters().get("lr-schedule"));
+    int kept = Integer.parseInt(m.manifest().notes().get("kept_epoch"));
+    int run = Integer.parseInt(m.manifest().notes().get("epochs_run"));
+    assertTrue(kept >= 1 && kept <= run && run <= 20, m.manifest().notes().toString());
+    assertTrue(m.manifest().finalMetrics().get("val_accuracy") >= 0.97, m.manifest().finalMetrics().toString());
+  }
+
+  @Test
+  void badOptimizerSettingsAreUsageErrors() {
+    Object[][] cases = {
+        {new String[] {"--optimizer", "adam", "--beta1", "1.5"}, "beta1"},
+        {new String[] {"--optimizer", "adam", "--weight-decay", "0.1"}, "weight-decay"},
+        {new String[] {"--optimizer", "lion"}, "--optimizer"},
+        {new String[] {"--lr-schedule", "wavy"}, "lr-schedule"},
+        {new String[] {"--dropout", "1.2"}, "--dropout"},
+        {new String[] {"--early-stopping-patience", "3", "--early-stopping-metric", "f1"}, "early-stopping-metric"},
+    };
+    for (Object[] c : cases) {
+      CliRunner.Result r = CliRunner.run(trainArgs(dir.resolve("never").toString(), (String[]) c[0]));
+      String what = String.join(" ", (String[]) c[0]);
+      assertEquals(ExitStatus.USAGE, r.status(), what + ": " + r.err());
+      assertTrue(r.err().contains((String) c[1]), what + ": " + r.err());
+      assertFalse(Files.exists(dir.resolve("never")));
+    }
+  }
 }

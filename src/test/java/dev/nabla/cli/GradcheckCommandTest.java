@@ -46,7 +46,8 @@ class GradcheckCommandTest {
       "--batch, -3, --batch",
       "--loss, hinge, --loss",
       "--init, zeros, --init",
-      "--tolerance, -1, --tolerance"})
+      "--tolerance, -1, --tolerance",
+      "--dropout, 0.5, --dropout"})
   void badArgumentsGiveOneLineNamingTheOptionAndExit2(String option, String value, String named) {
     Run r = run("gradcheck", option, value);
     assertEquals(ExitStatus.USAGE, r.status(), r.err());
