@@ -191,4 +191,57 @@ class CliTrainTest {
       assertFalse(Files.exists(dir.resolve("never")));
     }
   }
+
+  @Test
+  void trainsRegressionFromCsvWithStandardScaling() throws IOException {
+    SplittableRandom rng = new SplittableRandom(4);
+    List<String> lines = new ArrayList<>(List.of("x1,y,x2"));
+    for (int i = 0; i < 800; i++) {
+      double x1 = 100 + 20 * rng.nextGaussian();
+      double x2 = rng.nextGaussian();
+      double y = 0.05 * x1 - 2 * x2 + 0.05 * rng.nextGaussian();
+      lines.add(String.format(Locale.ROOT, "%.6f,%.6f,%.6f", x1, y, x2));
+    }
+    Path csv = Files.write(dir.resolve("regression.csv"), lines);
+    Path model = dir.resolve("regression-model");
+    Path metrics = dir.resolve("regression.jsonl");
+    CliRunner.Result r = CliRunner.run("train", "--master", "local[2]", "--train", csv.toString(), "--format", "csv",
+        "--header", "--label-col", "y", "--task", "regression", "--layers", "2,16,1", "--activation", "tanh",
+        "--scale", "standard", "--optimizer", "adam", "--learning-rate", "0.01", "--batch-size", "32", "--epochs", "30",
+        "--validation-fraction", "0.25", "--model-out", model.toString(), "--metrics-out", metrics.toString());
+    assertEquals(ExitStatus.OK, r.status(), r.out() + r.err());
+    List<String> jsonl = Files.readAllLines(metrics);
+    JsonNode last = new ObjectMapper().readTree(jsonl.get(jsonl.size() - 2));
+    assertTrue(last.get("val_r2").asDouble() > 0.95, last.toString());
+    assertTrue(last.has("val_rmse") && last.has("val_mae") && last.has("val_mse"), last.toString());
+    Model m = ModelIO.load(model.toString(), new Configuration());
+    assertEquals("standard", m.manifest().scaling());
+    assertTrue(Math.abs(m.scaling().shift()[0] - 100) < 3, "mean of x1 stored as the shift");
+  }
+
+  @Test
+  void moreBadRowsExitThreeNamingFileAndLine() throws IOException {
+    Object[][] cases = {
+        {"range.libsvm", List.of("0 1:1 2:1", "5 1:1 2:2"), new String[] {"--num-classes", "3"}, "range.libsvm:2"},
+        {"fraction.libsvm", List.of("0 1:1 2:1", "1.5 1:1 2:2"), new String[0], "fraction.libsvm:2"},
+        {"negative.libsvm", List.of("0 1:1 2:1", "-1 1:1 2:2"), new String[0], "negative.libsvm:2"},
+        {"zero.libsvm", List.of("0 1:1 2:1", "1 0:1 2:2"), new String[0], "zero.libsvm:2"},
+        {"unsorted.libsvm", List.of("0 2:1 1:1"), new String[0], "unsorted.libsvm:1"},
+        {"token.libsvm", List.of("0 1:1 2:abc"), new String[0], "token.libsvm:1"},
+        {"inf.libsvm", List.of("0 1:1 2:Infinity"), new String[0], "inf.libsvm:1"},
+        {"empty.libsvm", List.of(), new String[0], "empty.libsvm"},
+    };
+    for (Object[] c : cases) {
+      @SuppressWarnings("unchecked")
+      Path f = Files.write(dir.resolve((String) c[0]), (List<String>) c[1]);
+      Path model = dir.resolve("bad-row-model");
+      List<String> args = new ArrayList<>(List.of(trainArgs(model.toString(), "--train", f.toString(), "--layers",
+          "2,4,3", "--validation-fraction", "0")));
+      args.addAll(List.of((String[]) c[2]));
+      CliRunner.Result r = CliRunner.run(args.toArray(new String[0]));
+      assertEquals(ExitStatus.DATA, r.status(), c[0] + ": " + r.err());
+      assertTrue(r.err().contains((String) c[3]), c[0] + ": " + r.err());
+      assertFalse(Files.exists(model), c[0] + ": a model was written");
+    }
+  }
 }
