@@ -8,7 +8,7 @@ import java.util.Iterator;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
-import scala.collection.JavaConverters;
+import scala.jdk.javaapi.CollectionConverters;
 import scala.runtime.AbstractFunction2;
 
 /**
@@ -77,7 +77,7 @@ final class FullBatchJob {
     }
 
     @Override public byte[] apply(TaskContext context, scala.collection.Iterator<PackedPartition> it) {
-      Iterator<PackedPartition> blocks = JavaConverters.asJavaIterator(it);
+      Iterator<PackedPartition> blocks = CollectionConverters.asJava(it);
       PartitionState state = PartitionState.of(runId, rddId, context.partitionId(), topology);
       GradientSum sum = state.sum;
       sum.clear();

@@ -19,8 +19,8 @@ import scala.Tuple2;
  * </pre>
  * Each new point costs one distributed pass ({@link FullBatchJob}); the last point is remembered, so
  * Breeze's evaluation of the point its line search just accepted costs nothing (what Breeze's
- * {@code CachedDiffFunction} does for MLlib). A non-finite loss or gradient stops the run with a
- * {@link DivergenceException}.
+ * {@code CachedDiffFunction} does for MLlib). {@link #requireFinite} turns a non-finite loss or
+ * gradient at an accepted point into a {@link DivergenceException}.
  */
 final class FullBatchObjective {
   private final JavaSparkContext sc;
@@ -71,6 +71,24 @@ final class FullBatchObjective {
     return lastMeanLoss;
   }
 
+  /**
+   * Throws a {@link DivergenceException} if the loss or gradient at θ (an iterate L-BFGS accepted, or
+   * the starting point) is NaN or infinite. Trial points of the line search are not checked: Breeze
+   * itself shortens a step that meets non-finite values, as it does for MLlib.
+   *
+   * @param iteration the iterate's number, 0 for the starting point
+   */
+  void requireFinite(double[] params, int iteration) {
+    evaluateAt(params);
+    String layer = where.firstNonFinite(lastGradient);
+    if (!Double.isFinite(lastMeanLoss) || layer != null) {
+      String at = iteration == 0 ? "the starting point" : "iteration " + iteration + "/" + iterations;
+      throw new DivergenceException("L-BFGS diverged at " + at + " (distributed pass " + passes
+          + "): the mean loss is " + lastMeanLoss + (layer != null ? " and the gradient of " + layer
+          + " is not finite" : "") + "; try --scale standard for unscaled features, an --l2 penalty, or another --init");
+    }
+  }
+
   private void evaluateAt(double[] params) {
     if (Arrays.equals(params, lastPoint)) {
       return;
@@ -93,13 +111,6 @@ final class FullBatchObjective {
       gradient[i] = sum.gradient[i] * inv;
     }
     double meanLoss = sum.lossSum * inv;
-    String layer = where.firstNonFinite(gradient);
-    if (!Double.isFinite(meanLoss) || layer != null) {
-      throw new DivergenceException("L-BFGS diverged at iteration " + iteration + "/" + iterations
-          + " (distributed pass " + passes + "): the mean loss is " + meanLoss
-          + (layer != null ? " and the gradient of " + layer + " is not finite" : "")
-          + "; try --scale standard for unscaled features, an --l2 penalty, or another --init");
-    }
     penalty.addGradient(params, gradient);
     lastPoint = params.clone();
     lastMeanLoss = meanLoss;

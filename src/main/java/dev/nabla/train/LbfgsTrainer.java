@@ -97,11 +97,15 @@ public final class LbfgsTrainer {
       while (states.hasNext()) {
         f.startIteration(done + 1);
         FirstOrderMinimizer.State<DenseVector<Object>, Object, Object> state = states.next();
+        if (state.iter() == 0) {
+          f.requireFinite(FullBatchObjective.array(state.x()), 0);
+        }
         if (state.iter() <= done) {
           continue; // the starting point, or a state repeated after a failed line search
         }
         done = state.iter();
         double[] x = FullBatchObjective.array(state.x());
+        f.requireFinite(x, done);
         double trainLoss = f.meanLoss(x);
         double trainSeconds = (System.nanoTime() - iterationStart) / 1e9;
         long samples = train.rows() * (f.passes() - passesBefore);

@@ -8,7 +8,7 @@ import java.util.List;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import scala.Function2;
-import scala.collection.JavaConverters;
+import scala.jdk.javaapi.CollectionConverters;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
 import scala.runtime.AbstractFunction2;
@@ -37,7 +37,7 @@ final class OrderedSums {
     for (int i = 0; i < n; i++) {
       ids.add(i);
     }
-    this.partitions = JavaConverters.asScalaBuffer(ids).toList();
+    this.partitions = CollectionConverters.asScala(ids).toList();
     this.buffers = new double[n][];
   }
 
