@@ -28,7 +28,10 @@ import org.apache.spark.broadcast.Broadcast;
  * step α the line search took along the quasi-Newton direction. {@code epochs} of the settings is the
  * maximum number of iterations; Breeze stops earlier when the objective converges (its relative
  * function-value and gradient-norm tests at {@code tolerance}) or the line search fails twice. The
- * settings' learning rate and batch size are not used.
+ * settings' learning rate and batch size are not used. Spark jobs are named {@code nabla lbfgs iteration
+ * i/N} (i = 0: the starting point) and {@code … evaluation} for the validation pass. A NaN or infinite
+ * loss or gradient at the starting point or at an accepted iterate stops the run with a
+ * {@link DivergenceException}; at a trial point of the line search, Breeze shortens the step instead.
  */
 public final class LbfgsTrainer {
   /** MLlib's number of corrections (m, the memory of past updates). */
