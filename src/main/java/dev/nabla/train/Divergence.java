@@ -61,7 +61,8 @@ final class Divergence {
         + "), another --init, or --scale standard for unscaled features";
   }
 
-  private String firstNonFinite(double[] v) {
+  /** "layer l (W)" or "layer l (b)" for the first non-finite entry of v (flat layout), null if all are finite. */
+  String firstNonFinite(double[] v) {
     for (int l = 1; l <= topology.numLayers(); l++) {
       int b = topology.biasOffset(l);
       for (int i = topology.weightOffset(l); i < b + topology.size(l); i++) {

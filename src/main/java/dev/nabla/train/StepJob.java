@@ -5,24 +5,19 @@ import dev.nabla.nn.Dropout;
 import dev.nabla.nn.GradientSum;
 import dev.nabla.nn.Topology;
 import java.io.Serializable;
-import java.nio.DoubleBuffer;
 import java.util.Iterator;
-import org.apache.spark.SparkContext;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
-import scala.collection.JavaConverters;
-import scala.reflect.ClassTag;
-import scala.reflect.ClassTag$;
+import scala.jdk.javaapi.CollectionConverters;
 import scala.runtime.AbstractFunction2;
-import scala.runtime.BoxedUnit;
 
 /**
  * The Spark job of one training step. Each task takes its cached partition's rows of the step (from
  * the epoch's {@link PartitionPlan}), runs forward/backward on them as one batch matrix, and returns
  * their gradient SUM, loss SUM and count as raw bytes; a partition with no rows in the step returns an
- * empty array. The driver keeps each result in the slot of its partition index and adds them as a
- * pairwise tree in index order, so the total never depends on which task finished first.
+ * empty array. {@link OrderedSums} keeps each result in the slot of its partition index and adds them
+ * as a pairwise tree in index order, so the total never depends on which task finished first.
  *
  * <p>What makes the step cheap: the job is submitted with {@code SparkContext.runJob} and a named
  * function class (Spark's closure cleaner, which parses class files with ASM for every lambda, has
@@ -31,16 +26,13 @@ import scala.runtime.BoxedUnit;
  * ({@link PartitionState}).
  */
 final class StepJob {
-  private static final ClassTag<byte[]> BYTES = ClassTag$.MODULE$.apply(byte[].class);
-
   private final JavaRDD<PackedPartition> data;
   private final Topology topology;
   private final BatchSchedule schedule;
   private final String runId;
   private final Dropout dropout;
   private final long dropoutSeed;
-  private final scala.collection.immutable.Seq<Object> partitions;
-  private final double[][] buffers;
+  private final OrderedSums sums;
 
   StepJob(JavaRDD<PackedPartition> data, Topology topology, BatchSchedule schedule, String runId) {
     this(data, topology, schedule, runId, null, 0);
@@ -55,13 +47,7 @@ final class StepJob {
     this.topology = topology;
     this.schedule = schedule;
     this.runId = runId;
-    int n = data.getNumPartitions();
-    java.util.List<Object> ids = new java.util.ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      ids.add(i);
-    }
-    this.partitions = JavaConverters.asScalaBuffer(ids).toList();
-    this.buffers = new double[n][];
+    this.sums = new OrderedSums(data, topology.numParams());
   }
 
   /** Encodes parameters for the step's broadcast. */
@@ -71,49 +57,8 @@ final class StepJob {
 
   /** Runs step {@code step} (0-based) of {@code epoch} (0-based); returns the batch's SUMS (not divided). */
   GradientSum run(Broadcast<byte[]> params, int epoch, int step) {
-    int n = buffers.length;
-    byte[][] results = new byte[n][];
-    SparkContext sc = data.context();
-    sc.runJob(data.rdd(), new PartitionStep(params, topology, schedule, runId, data.id(), epoch, step, dropout,
-        dropoutSeed), partitions,
-        new AbstractFunction2<Object, byte[], BoxedUnit>() {
-          @Override public BoxedUnit apply(Object index, byte[] result) {
-            results[(Integer) index] = result;
-            return BoxedUnit.UNIT;
-          }
-        }, BYTES);
-    return treeSum(results);
-  }
-
-  /** Σ of the non-empty results as a balanced pairwise tree over partition-index order. */
-  private GradientSum treeSum(byte[][] results) {
-    int p = topology.numParams();
-    GradientSum[] level = new GradientSum[results.length];
-    int m = 0;
-    for (int i = 0; i < results.length; i++) {
-      if (results[i] == null || results[i].length == 0) {
-        continue;
-      }
-      if (buffers[i] == null) {
-        buffers[i] = new double[p];
-      }
-      DoubleBuffer view = Doubles.view(results[i]);
-      long count = (long) view.get();
-      double loss = view.get();
-      view.get(buffers[i]);
-      level[m++] = new GradientSum(buffers[i], loss, count);
-    }
-    if (m == 0) {
-      return new GradientSum(p);
-    }
-    while (m > 1) {
-      int half = 0;
-      for (int i = 0; i < m; i += 2) {
-        level[half++] = i + 1 < m ? level[i].add(level[i + 1]) : level[i];
-      }
-      m = half;
-    }
-    return level[0];
+    return sums.run(new PartitionStep(params, topology, schedule, runId, data.id(), epoch, step, dropout,
+        dropoutSeed));
   }
 
   /** The task: one partition's share of the step, as bytes {count, lossSum, gradient…}. */
@@ -145,7 +90,7 @@ final class StepJob {
     }
 
     @Override public byte[] apply(TaskContext context, scala.collection.Iterator<PackedPartition> it) {
-      Iterator<PackedPartition> rows = JavaConverters.asJavaIterator(it);
+      Iterator<PackedPartition> rows = CollectionConverters.asJava(it);
       if (!rows.hasNext()) {
         return NOTHING;
       }
@@ -170,7 +115,7 @@ final class StepJob {
       }
       state.network.addGradient(ParamsCache.get(params, topology.numParams()), state.x, state.y, cols,
           state.workspace, sum, dropout, seeds);
-      return Doubles.encode(new double[] {sum.count, sum.lossSum}, sum.gradient);
+      return OrderedSums.encode(sum);
     }
   }
 }

@@ -1,0 +1,93 @@
+package dev.nabla.train;
+
+import dev.nabla.data.PackedPartition;
+import dev.nabla.nn.GradientSum;
+import java.nio.DoubleBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaRDD;
+import scala.Function2;
+import scala.jdk.javaapi.CollectionConverters;
+import scala.reflect.ClassTag;
+import scala.reflect.ClassTag$;
+import scala.runtime.AbstractFunction2;
+import scala.runtime.BoxedUnit;
+
+/**
+ * Runs one task per cached partition with {@code SparkContext.runJob} and adds the tasks' gradient SUMS
+ * (raw bytes {count, lossSum, gradient…}, see {@link #encode}) as a balanced pairwise tree over
+ * partition-index order, so the total never depends on which task finished first. Shared by the
+ * mini-batch {@link StepJob} and the full-batch {@link FullBatchJob}; the driver-side decode buffers are
+ * kept across runs.
+ */
+final class OrderedSums {
+  private static final ClassTag<byte[]> BYTES = ClassTag$.MODULE$.apply(byte[].class);
+
+  private final JavaRDD<PackedPartition> data;
+  private final int numParams;
+  private final scala.collection.immutable.Seq<Object> partitions;
+  private final double[][] buffers;
+
+  OrderedSums(JavaRDD<PackedPartition> data, int numParams) {
+    this.data = data;
+    this.numParams = numParams;
+    int n = data.getNumPartitions();
+    List<Object> ids = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      ids.add(i);
+    }
+    this.partitions = CollectionConverters.asScala(ids).toList();
+    this.buffers = new double[n][];
+  }
+
+  /** The bytes a task returns for its SUMS; a task with no rows returns an empty array instead. */
+  static byte[] encode(GradientSum sum) {
+    return Doubles.encode(new double[] {sum.count, sum.lossSum}, sum.gradient);
+  }
+
+  /**
+   * Runs {@code task} (a named, serializable function class, not a lambda: no closure cleaning) on every
+   * partition; returns the SUM of their results (not divided), a zero sum if every result is empty.
+   */
+  GradientSum run(Function2<TaskContext, scala.collection.Iterator<PackedPartition>, byte[]> task) {
+    byte[][] results = new byte[buffers.length][];
+    data.context().runJob(data.rdd(), task, partitions, new AbstractFunction2<Object, byte[], BoxedUnit>() {
+      @Override public BoxedUnit apply(Object index, byte[] result) {
+        results[(Integer) index] = result;
+        return BoxedUnit.UNIT;
+      }
+    }, BYTES);
+    return treeSum(results);
+  }
+
+  /** Σ of the non-empty results as a balanced pairwise tree over partition-index order. */
+  private GradientSum treeSum(byte[][] results) {
+    GradientSum[] level = new GradientSum[results.length];
+    int m = 0;
+    for (int i = 0; i < results.length; i++) {
+      if (results[i] == null || results[i].length == 0) {
+        continue;
+      }
+      if (buffers[i] == null) {
+        buffers[i] = new double[numParams];
+      }
+      DoubleBuffer view = Doubles.view(results[i]);
+      long count = (long) view.get();
+      double loss = view.get();
+      view.get(buffers[i]);
+      level[m++] = new GradientSum(buffers[i], loss, count);
+    }
+    if (m == 0) {
+      return new GradientSum(numParams);
+    }
+    while (m > 1) {
+      int half = 0;
+      for (int i = 0; i < m; i += 2) {
+        level[half++] = i + 1 < m ? level[i].add(level[i + 1]) : level[i];
+      }
+      m = half;
+    }
+    return level[0];
+  }
+}

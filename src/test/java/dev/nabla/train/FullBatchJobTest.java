@@ -1,0 +1,132 @@
+package dev.nabla.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nabla.data.Example;
+import dev.nabla.nn.GradientSum;
+import dev.nabla.nn.Init;
+import dev.nabla.nn.Loss;
+import dev.nabla.nn.Network;
+import dev.nabla.nn.Softmax;
+import dev.nabla.nn.Tanh;
+import dev.nabla.nn.Topology;
+import dev.nabla.testing.SharedSpark;
+import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The full-batch pass of L-BFGS: one Spark job over all rows, equal to one single-process batch. */
+class FullBatchJobTest extends SharedSpark {
+  private static final int N = 211;
+  private static final int D = 5;
+  private static final int K = 3;
+  private final Topology topology = Topology.of(new int[] {D, 7, K}, new Tanh(), new Softmax(), Loss.CROSS_ENTROPY);
+  private List<Example> rows;
+  private JavaSparkContext sc;
+
+  @BeforeAll
+  void data() {
+    rows = TrainingFixtures.blobs(N, D, K, 17);
+    sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+  }
+
+  /** Network.gradientSum over all N rows as one batch matrix, in one process. */
+  private GradientSum singleProcess(double[] params) {
+    double[] x = new double[D * N];
+    double[] y = new double[K * N];
+    for (int c = 0; c < N; c++) {
+      System.arraycopy(rows.get(c).features(), 0, x, c * D, D);
+      y[c * K + (int) rows.get(c).target()[0]] = 1;
+    }
+    return new Network(topology).gradientSum(params, x, y, N);
+  }
+
+  private GradientSum distributed(TrainingSet set, double[] params, int chunk, String runId) {
+    Broadcast<byte[]> bc = sc.broadcast(StepJob.encodeParams(params));
+    try {
+      return new FullBatchJob(set.blocks(), topology, runId, chunk).run(bc);
+    } finally {
+      bc.destroy();
+    }
+  }
+
+  @ParameterizedTest(name = "{0} partitions, chunks of {1}")
+  @CsvSource({"1, 1024", "3, 1024", "1, 50", "3, 16"})
+  void fullBatchGradientEqualsSingleProcessGradient(int partitions, int chunk) {
+    TrainingSet set = TrainingFixtures.packed(sc, rows, TrainingFixtures.even(N, partitions), K);
+    double[] params = Init.GLOROT_UNIFORM.initialize(topology, 3);
+    GradientSum single = singleProcess(params);
+    GradientSum full = distributed(set, params, chunk, "full" + partitions + "/" + chunk);
+    assertEquals(N, full.count);
+    assertEquals(single.lossSum, full.lossSum, 1e-12 * Math.abs(single.lossSum));
+    for (int i = 0; i < single.gradient.length; i++) {
+      assertEquals(single.gradient[i], full.gradient[i], 1e-12 * Math.abs(single.gradient[i]), "parameter " + i);
+    }
+    set.blocks().unpersist(true);
+  }
+
+  /**
+   * f = mean loss + λ2/2 ‖W‖² and ∇f agree with central differences of f, on weights and biases of both
+   * layers (biases carry no penalty), and f − λ2/2 ‖W‖² is the single-process mean loss.
+   */
+  @Test
+  void objectiveIsMeanLossPlusWeightPenaltyWithMatchingGradient() {
+    TrainingSet set = TrainingFixtures.packed(sc, rows, TrainingFixtures.even(N, 3), K);
+    double l2 = 0.3;
+    FullBatchObjective f = new FullBatchObjective(sc, new FullBatchJob(set.blocks(), topology, "objective"), topology,
+        dev.nabla.optim.Regularization.of(topology, 0, l2), 1);
+    double[] params = Init.GLOROT_UNIFORM.initialize(topology, 8);
+    double squares = 0;
+    for (int l = 1; l <= topology.numLayers(); l++) {
+      for (int i = topology.weightOffset(l); i < topology.biasOffset(l); i++) {
+        squares += params[i] * params[i];
+      }
+    }
+    scala.Tuple2<Object, breeze.linalg.DenseVector<Object>> at = f.calculate(FullBatchObjective.vector(params.clone()));
+    double value = (Double) at._1();
+    double[] gradient = FullBatchObjective.array(at._2());
+    double meanLoss = singleProcess(params).lossSum / N;
+    assertEquals(meanLoss + l2 / 2 * squares, value, 1e-12 * value);
+    assertEquals(meanLoss, f.meanLoss(params), 1e-12 * meanLoss);
+    int[] probes = {topology.weightOffset(1) + 4, topology.biasOffset(1) + 2, topology.weightOffset(2) + 5,
+        topology.biasOffset(2) + 1};
+    double h = 1e-5;
+    for (int i : probes) {
+      double[] plus = params.clone();
+      double[] minus = params.clone();
+      plus[i] += h;
+      minus[i] -= h;
+      double numeric = ((Double) f.calculate(FullBatchObjective.vector(plus))._1()
+          - (Double) f.calculate(FullBatchObjective.vector(minus))._1()) / (2 * h);
+      double error = Math.abs(numeric - gradient[i]) / Math.max(Math.abs(numeric) + Math.abs(gradient[i]), 1e-8);
+      assertTrue(error < 1e-7, "parameter " + i + ": analytic " + gradient[i] + ", numeric " + numeric);
+    }
+    set.blocks().unpersist(true);
+  }
+
+  @Test
+  void aSecondPassAtOtherParametersReusesNoStaleSums() {
+    TrainingSet set = TrainingFixtures.packed(sc, rows, TrainingFixtures.even(N, 3), K);
+    double[] first = Init.GLOROT_UNIFORM.initialize(topology, 3);
+    double[] second = Init.GLOROT_UNIFORM.initialize(topology, 4);
+    Broadcast<byte[]> a = sc.broadcast(StepJob.encodeParams(first));
+    Broadcast<byte[]> b = sc.broadcast(StepJob.encodeParams(second));
+    FullBatchJob job = new FullBatchJob(set.blocks(), topology, "twice");
+    job.run(a);
+    GradientSum again = job.run(b);
+    GradientSum expected = singleProcess(second);
+    assertEquals(N, again.count);
+    assertEquals(expected.lossSum, again.lossSum, 1e-12 * Math.abs(expected.lossSum));
+    for (int i = 0; i < expected.gradient.length; i++) {
+      assertEquals(expected.gradient[i], again.gradient[i], 1e-12 * Math.abs(expected.gradient[i]), "parameter " + i);
+    }
+    a.destroy();
+    b.destroy();
+    set.blocks().unpersist(true);
+  }
+}
