@@ -29,8 +29,16 @@ final class ModelOptions {
   String init;
 
   @Option(names = "--optimizer", defaultValue = "sgd",
-      description = "sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw (default: ${DEFAULT-VALUE}).")
+      description = "sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw, or lbfgs (full-batch L-BFGS; "
+          + "--epochs = iterations) (default: ${DEFAULT-VALUE}).")
   String optimizer;
+
+  @Option(names = "--lbfgs-memory", defaultValue = "10", description = "L-BFGS history size m (default: ${DEFAULT-VALUE}).")
+  int lbfgsMemory;
+
+  @Option(names = "--lbfgs-tolerance", defaultValue = "1e-6",
+      description = "L-BFGS convergence tolerance, as MLlib's (default: ${DEFAULT-VALUE}).")
+  double lbfgsTolerance;
 
   @Option(names = "--learning-rate", defaultValue = "0.1", description = "Base learning rate η0 (default: ${DEFAULT-VALUE}).")
   double learningRate;

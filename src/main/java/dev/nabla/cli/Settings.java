@@ -25,7 +25,7 @@ import java.util.Map;
  * other flags (output activation, loss, init) filled in. Every error names the flag.
  */
 record Settings(Task task, Topology topology, Init init, Optimization optimization, ScalingKind scaling,
-    TrainSettings trainSettings, int numClassesFlag, EarlyStopping earlyStopping) {
+    TrainSettings trainSettings, int numClassesFlag, EarlyStopping earlyStopping, Lbfgs lbfgs) {
 
   static Settings of(ModelOptions o, DataOptions d) {
     Task task = switch (o.task.toLowerCase(Locale.ROOT)) {
@@ -63,12 +63,16 @@ record Settings(Task task, Topology topology, Init init, Optimization optimizati
     } catch (IllegalArgumentException e) {
       throw new UsageException("--init: " + e.getMessage());
     }
+    boolean lbfgs = o.optimizer.equalsIgnoreCase("lbfgs");
+    if (lbfgs) {
+      refuseWithLbfgs(o);
+    }
     Optimization optimization;
     try {
       OptimizerConfig oc = OptimizerConfig.fromFlags(o.optimizerFlags());
       ScheduleConfig sc = ScheduleConfig.fromFlags(o.scheduleFlags());
-      optimization = new Optimization(o.optimizer.toLowerCase(Locale.ROOT), oc, sc, o.l1, o.l2, o.regularizeBiases,
-          Clipping.of(o.clipNorm, o.clipValue));
+      optimization = new Optimization(lbfgs ? "sgd" : o.optimizer.toLowerCase(Locale.ROOT), oc, sc, o.l1, o.l2,
+          o.regularizeBiases, Clipping.of(o.clipNorm, o.clipValue));
       Optimizers.create(optimization.optimizer(), oc, topology.numParams(), topology);
     } catch (IllegalArgumentException e) {
       throw new UsageException(flagged(e.getMessage()));
@@ -100,7 +104,29 @@ record Settings(Task task, Topology topology, Init init, Optimization optimizati
         throw new UsageException(flagged(e.getMessage()));
       }
     }
-    return new Settings(task, topology, init, optimization, scaling, ts, o.numClasses, early);
+    if (lbfgs && (o.lbfgsMemory < 1 || !(o.lbfgsTolerance >= 0))) {
+      throw new UsageException("--lbfgs-memory must be ≥ 1 and --lbfgs-tolerance ≥ 0, got " + o.lbfgsMemory + " and "
+          + o.lbfgsTolerance);
+    }
+    Lbfgs lb = lbfgs ? new Lbfgs(o.lbfgsMemory, o.lbfgsTolerance, o.l2) : null;
+    return new Settings(task, topology, init, optimization, scaling, ts, o.numClasses, early, lb);
+  }
+
+  /** Full-batch L-BFGS settings; null for the mini-batch optimizers. */
+  record Lbfgs(int memory, double tolerance, double l2) {
+  }
+
+  /** L-BFGS is full-batch and deterministic: the mini-batch-only settings would be silently ignored. */
+  private static void refuseWithLbfgs(ModelOptions o) {
+    String bad = !o.optimizerFlags().isEmpty() ? "--" + o.optimizerFlags().keySet().iterator().next()
+        : !o.scheduleFlags().isEmpty() ? "--" + o.scheduleFlags().keySet().iterator().next()
+        : o.l1 > 0 ? "--l1" : o.clipNorm != null ? "--clip-norm" : o.clipValue != null ? "--clip-value"
+        : o.dropout != null ? "--dropout" : o.regularizeBiases ? "--regularize-biases"
+        : o.earlyStoppingPatience > 0 ? "--early-stopping-patience" : null;
+    if (bad != null) {
+      throw new UsageException(bad + " does not apply to --optimizer lbfgs (full-batch L-BFGS takes --epochs as "
+          + "iterations, --l2, --lbfgs-memory and --lbfgs-tolerance)");
+    }
   }
 
   private static Dropout dropout(String text, Topology t) {
@@ -156,6 +182,17 @@ record Settings(Task task, Topology topology, Init init, Optimization optimizati
   /** The hyper-parameters recorded in the manifest. */
   Map<String, String> hyperParameters(int partitions) {
     Map<String, String> m = new LinkedHashMap<>();
+    if (lbfgs != null) {
+      m.put("optimizer", "lbfgs");
+      m.put("lbfgs-memory", Integer.toString(lbfgs.memory()));
+      m.put("lbfgs-tolerance", Double.toString(lbfgs.tolerance()));
+      m.put("l2", Double.toString(lbfgs.l2()));
+      m.put("iterations", Integer.toString(trainSettings.epochs()));
+      m.put("init", init.cliName());
+      m.put("scale", scaling.cliName());
+      m.put("partitions", Integer.toString(partitions));
+      return m;
+    }
     m.put("optimizer", optimization.optimizer());
     optimization.optimizerConfig().setFlags().forEach((k, v) -> m.put(k, Double.toString(v)));
     optimization.schedule().toFlags().forEach(m::put);

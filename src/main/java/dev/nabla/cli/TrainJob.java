@@ -16,6 +16,7 @@ import dev.nabla.model.Task;
 import dev.nabla.report.ConsoleLog;
 import dev.nabla.report.MetricsLog;
 import dev.nabla.report.TrainingListener;
+import dev.nabla.train.LbfgsTrainer;
 import dev.nabla.train.Seeds;
 import dev.nabla.train.TrainResult;
 import dev.nabla.train.TrainSettings;
@@ -108,8 +109,17 @@ final class TrainJob {
 
     TrainingListener listener = metrics == null ? new ConsoleLog(System.out)
         : TrainingListener.all(new ConsoleLog(System.out), metrics);
-    TrainResult result = new Trainer(sc).earlyStopping(settings.earlyStopping()).fit(train, validation,
-        settings.trainSettings(), settings.optimization(), listener);
+    TrainResult result;
+    if (settings.lbfgs() != null) {
+      Settings.Lbfgs lb = settings.lbfgs();
+      System.out.println("lbfgs: full batch, up to " + settings.trainSettings().epochs() + " iterations"
+          + " (--batch-size and --learning-rate do not apply)");
+      result = new LbfgsTrainer(sc, lb.l2()).fit(train, validation, settings.trainSettings(), lb.memory(),
+          lb.tolerance(), listener);
+    } else {
+      result = new Trainer(sc).earlyStopping(settings.earlyStopping()).fit(train, validation,
+          settings.trainSettings(), settings.optimization(), listener);
+    }
 
     Map<String, Double> finalMetrics = new LinkedHashMap<>();
     if (!result.history().isEmpty()) {

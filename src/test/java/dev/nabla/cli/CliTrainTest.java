@@ -244,4 +244,21 @@ class CliTrainTest {
       assertFalse(Files.exists(model), c[0] + ": a model was written");
     }
   }
+
+  @Test
+  void trainsWithFullBatchLbfgsAndRefusesMiniBatchSettings() {
+    Path model = dir.resolve("lbfgs-model");
+    CliRunner.Result r = CliRunner.run(trainArgs(model.toString(), "--optimizer", "lbfgs", "--epochs", "40",
+        "--l2", "1e-4"));
+    assertEquals(ExitStatus.OK, r.status(), r.out() + r.err());
+    assertTrue(r.out().contains("lbfgs: full batch"), r.out());
+    Model m = ModelIO.load(model.toString(), new Configuration());
+    assertEquals("lbfgs", m.manifest().hyperParameters().get("optimizer"));
+    assertTrue(m.manifest().finalMetrics().get("val_accuracy") >= 0.97, m.manifest().finalMetrics().toString());
+
+    CliRunner.Result bad = CliRunner.run(trainArgs(dir.resolve("never2").toString(), "--optimizer", "lbfgs",
+        "--lr-schedule", "cosine"));
+    assertEquals(ExitStatus.USAGE, bad.status(), bad.err());
+    assertTrue(bad.err().contains("--lr-schedule does not apply to --optimizer lbfgs"), bad.err());
+  }
 }
