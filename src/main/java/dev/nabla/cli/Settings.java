@@ -118,8 +118,10 @@ record Settings(Task task, Topology topology, Init init, Optimization optimizati
 
   /** L-BFGS is full-batch and deterministic: the mini-batch-only settings would be silently ignored. */
   private static void refuseWithLbfgs(ModelOptions o) {
+    java.util.Map<String, String> schedule = new java.util.LinkedHashMap<>(o.scheduleFlags());
+    schedule.remove("lr-schedule", "constant");
     String bad = !o.optimizerFlags().isEmpty() ? "--" + o.optimizerFlags().keySet().iterator().next()
-        : !o.scheduleFlags().isEmpty() ? "--" + o.scheduleFlags().keySet().iterator().next()
+        : !schedule.isEmpty() ? "--" + schedule.keySet().iterator().next()
         : o.l1 > 0 ? "--l1" : o.clipNorm != null ? "--clip-norm" : o.clipValue != null ? "--clip-value"
         : o.dropout != null ? "--dropout" : o.regularizeBiases ? "--regularize-biases"
         : o.earlyStoppingPatience > 0 ? "--early-stopping-patience" : null;
