@@ -1,5 +1,6 @@
 package dev.nabla.cli;
 
+import dev.nabla.data.KryoRecords;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
@@ -43,6 +44,12 @@ final class SparkOptions {
     // instead of a block-manager round trip. Both stay overridable with --conf.
     conf.setIfMissing("spark.broadcast.compress", "false");
     conf.setIfMissing("spark.task.maxDirectResultSize", "64m");
+    if (conf.get("spark.serializer", "").endsWith("KryoSerializer")) {
+      String own = conf.get("spark.kryo.registrator", "");
+      if (!own.contains(KryoRecords.class.getName())) {
+        conf.set("spark.kryo.registrator", own.isEmpty() ? KryoRecords.class.getName() : own + "," + KryoRecords.class.getName());
+      }
+    }
     session = SparkSession.builder().config(conf).getOrCreate();
     session.sparkContext().setLogLevel(verbose ? "INFO" : "WARN");
     return session;

@@ -261,4 +261,20 @@ class CliTrainTest {
     assertEquals(ExitStatus.USAGE, bad.status(), bad.err());
     assertTrue(bad.err().contains("--lr-schedule does not apply to --optimizer lbfgs"), bad.err());
   }
+
+  @Test
+  void worksWithTheKryoSerializerThatManyClustersConfigure() {
+    Path model = dir.resolve("kryo-model");
+    System.setProperty("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
+    try {
+      CliRunner.Result r = CliRunner.run(trainArgs(model.toString(), "--partitions", "3", "--epochs", "2",
+          "--scale", "standard"));
+      assertEquals(ExitStatus.OK, r.status(), r.out() + r.err());
+      CliRunner.Result p = CliRunner.run("predict", "--master", "local[2]", "--model", model.toString(), "--data",
+          test.toString(), "--format", "libsvm", "--out", dir.resolve("kryo-predictions").toString());
+      assertEquals(ExitStatus.OK, p.status(), p.out() + p.err());
+    } finally {
+      System.clearProperty("spark.serializer");
+    }
+  }
 }
