@@ -2,6 +2,7 @@ package dev.nabla.bench;
 
 import dev.nabla.data.PackedPartition;
 import dev.nabla.nn.GradientSum;
+import dev.nabla.nn.Init;
 import dev.nabla.nn.Network;
 import dev.nabla.nn.Topology;
 import dev.nabla.nn.Workspace;
@@ -28,7 +29,7 @@ import org.apache.spark.sql.SparkSession;
  * distributed epoch is then about S × (step time) + evaluation, which {@link SparkBench} measures.
  *
  * <p>Usage: {@code SgdGrid [--data DIR] [--batches 32,64,...] [--rates 0.5,1,...] [--max-epochs N]
- * [--target 0.97]}. Spark (local[1]) only reads the files.
+ * [--target 0.97] [--init glorot-uniform]}. Spark (local[1]) only reads the files.
  */
 final class SgdGrid {
   private SgdGrid() {
@@ -40,6 +41,7 @@ final class SgdGrid {
     double[] rates = {0.5, 1, 2, 3};
     int maxEpochs = 15;
     double target = 0.97;
+    Init init = NablaRace.INIT;
     for (int i = 0; i < args.length; i += 2) {
       String value = i + 1 < args.length ? args[i + 1] : "";
       switch (args[i]) {
@@ -48,8 +50,9 @@ final class SgdGrid {
         case "--rates" -> rates = java.util.Arrays.stream(value.split(",")).mapToDouble(Double::parseDouble).toArray();
         case "--max-epochs" -> maxEpochs = Integer.parseInt(value);
         case "--target" -> target = Double.parseDouble(value);
+        case "--init" -> init = Init.parse(value);
         default -> throw new IllegalArgumentException("SgdGrid: unknown argument '" + args[i] + "'; allowed: --data, "
-            + "--batches, --rates, --max-epochs, --target");
+            + "--batches, --rates, --max-epochs, --target, --init");
       }
     }
     SparkSession spark = SparkSession.builder().master("local[1]").appName("SgdGrid")
@@ -63,11 +66,12 @@ final class SgdGrid {
     } finally {
       spark.stop();
     }
+    System.out.println("Initialisation: " + init.cliName() + "\n");
     System.out.println("| batch | learning rate | steps per epoch | epochs to " + target + " | test accuracy by epoch |");
     System.out.println("|---:|---:|---:|---:|---|");
     for (int m : batches) {
       for (double lr : rates) {
-        TrainSettings s = NablaRace.settings(m, lr, maxEpochs);
+        TrainSettings s = NablaRace.settings(init, m, lr, maxEpochs);
         List<Double> acc = run(s, train, test, target);
         int reached = acc.get(acc.size() - 1) >= target ? acc.size() : -1;
         StringBuilder line = new StringBuilder();

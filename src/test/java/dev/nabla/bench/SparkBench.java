@@ -83,20 +83,20 @@ public final class SparkBench {
       TrainingSet train = mnist.trainingSet(Mnist.TRAIN, plan.trainRows());
       TrainingSet test = mnist.trainingSet(Mnist.TEST, plan.testRows());
       TrainingSet warm = mnist.trainingSet(Mnist.TRAIN, Math.min(plan.trainRows(), 4096));
-      NablaRace.run(sc, warm, test, NablaRace.settings(plan.nablaBatch(), plan.nablaLearningRate(), 1), 2.0);
+      NablaRace.run(sc, warm, test, NablaRace.settings(NablaRace.INIT, plan.nablaBatch(), plan.nablaLearningRate(), 1), 2.0);
       warm.blocks().unpersist(false);
       nabla = NablaRace.run(sc, train, test,
-          NablaRace.settings(plan.nablaBatch(), plan.nablaLearningRate(), plan.nablaMaxEpochs()), plan.targetAccuracy());
+          NablaRace.settings(NablaRace.INIT, plan.nablaBatch(), plan.nablaLearningRate(), plan.nablaMaxEpochs()), plan.targetAccuracy());
       train.blocks().unpersist(false);
       test.blocks().unpersist(false);
       print(sections, NablaRace.section(nabla, WORKERS));
     }
+    MedianTimer timer = plan.name().equals("quick") ? MedianTimer.quick() : MedianTimer.full();
     if (a.sections().contains(3)) {
-      print(sections, StepOverhead.run(sc, mnist, plan));
+      print(sections, StepOverhead.run(sc, mnist, plan, timer));
     }
     if (a.sections().contains(4)) {
-      print(sections, ComputeEfficiency.run(sc, mnist, plan, plan.name().equals("quick") ? MedianTimer.quick()
-          : MedianTimer.full()));
+      print(sections, ComputeEfficiency.run(sc, mnist, plan, timer));
     }
     Section cluster = new Section("cluster", "5. Per-step overhead on the standalone cluster");
     cluster.note("not run: needs the standalone cluster of issue 5");

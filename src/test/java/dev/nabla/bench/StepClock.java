@@ -18,6 +18,7 @@ final class StepClock implements TrainingListener {
   private final List<EpochMetrics> epochs = new ArrayList<>();
   private int lastEpoch = -1;
   private long last;
+  private long timedFromMillis = Long.MAX_VALUE;
 
   /** @param warmupEpochs how many leading epochs to leave untimed, ≥ 0 */
   StepClock(int warmupEpochs) {
@@ -31,6 +32,8 @@ final class StepClock implements TrainingListener {
     long now = System.nanoTime();
     if (epoch == lastEpoch && epoch > warmupEpochs) {
       seconds.add((now - last) / 1e9);
+    } else if (epoch == warmupEpochs + 1) {
+      timedFromMillis = System.currentTimeMillis();
     }
     lastEpoch = epoch;
     last = now;
@@ -41,8 +44,21 @@ final class StepClock implements TrainingListener {
   }
 
   /** Seconds of each timed step, in order. */
+  List<Double> stepSeconds() {
+    return List.copyOf(seconds);
+  }
+
+  /** The summary of {@link #stepSeconds()}. */
   Stats steps() {
     return Stats.of(seconds);
+  }
+
+  /**
+   * The wall-clock instant (System.currentTimeMillis) the first timed step started from: the end of the
+   * first step after warm-up; {@code Long.MAX_VALUE} before then.
+   */
+  long timedFromMillis() {
+    return timedFromMillis;
   }
 
   /** The metrics of every epoch, in order. */

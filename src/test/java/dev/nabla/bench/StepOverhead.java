@@ -7,9 +7,7 @@ import dev.nabla.train.TrainSettings;
 import dev.nabla.train.Trainer;
 import dev.nabla.train.TrainingSet;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
@@ -21,7 +19,8 @@ import org.apache.spark.storage.StorageLevel;
  * the wall time between consecutive completions on the driver ({@link StepClock} for the steps). The
  * empty job is timed in three blocks, before, between and after the two networks, and each network is
  * compared with the pooled blocks on either side of it, so that a change in outside load during the
- * run shifts both sides of a ratio alike.
+ * run shifts both sides of a ratio alike. A {@link JobProbe} splits each timed block into Spark job time
+ * and task phases, and the step's arithmetic is timed on its own (one task's 4 columns, one thread).
  */
 final class StepOverhead {
   static final int BATCH = 8;
@@ -30,69 +29,53 @@ final class StepOverhead {
   private StepOverhead() {
   }
 
+  /**
+   * One timed block.
+   *
+   * @param seconds wall time of each timed step or job
+   * @param jobs Spark's view of the same jobs
+   */
+  record Block(List<Double> seconds, JobProbe.Breakdown jobs) {
+    Block {
+      seconds = List.copyOf(seconds);
+    }
+  }
+
   /** The two networks: 784-128-10 (the MNIST one) and 784-1024-200-10, sigmoid hidden, softmax output. */
   static List<Topology> models() {
     return List.of(Nets.sigmoid(784, 128, 10), Nets.sigmoid(784, 1024, 200, 10));
   }
 
-  static Section run(JavaSparkContext sc, Mnist mnist, BenchPlan plan) {
+  static Section run(JavaSparkContext sc, Mnist mnist, BenchPlan plan, MedianTimer arithmeticTimer) {
     int stepsPerEpoch = plan.overheadSteps() + 1;
     TrainingSet data = mnist.trainingSet(Mnist.TRAIN, BATCH * stepsPerEpoch);
     JavaRDD<Integer> tiny = sc.parallelize(List.of(1, 2), 2).persist(StorageLevel.MEMORY_ONLY());
     tiny.count();
+    JobProbe probe = new JobProbe(sc.sc());
     List<Topology> models = models();
-    List<List<Double>> empty = new ArrayList<>();
-    List<Stats> steps = new ArrayList<>();
-    empty.add(emptyJobs(sc, tiny, plan.emptyJobs()));
+    List<Block> empty = new ArrayList<>();
+    List<Block> steps = new ArrayList<>();
+    try {
+      empty.add(emptyJobs(sc, tiny, plan.emptyJobs(), probe));
+      for (Topology t : models) {
+        steps.add(steps(sc, data, t, stepsPerEpoch, probe));
+        empty.add(emptyJobs(sc, tiny, plan.emptyJobs(), probe));
+      }
+    } finally {
+      probe.close();
+      tiny.unpersist(false);
+      data.blocks().unpersist(false);
+    }
+    List<Double> arithmetic = new ArrayList<>();
     for (Topology t : models) {
-      steps.add(steps(sc, data, t, stepsPerEpoch));
-      empty.add(emptyJobs(sc, tiny, plan.emptyJobs()));
+      arithmetic.add(arithmeticSeconds(t, arithmeticTimer));
     }
-    tiny.unpersist(false);
-    data.blocks().unpersist(false);
-
-    Section out = new Section("step_overhead", "3. Per-step overhead at batch " + BATCH + " (local[2], " + data.rows() + " rows, "
-        + stepsPerEpoch + " steps per epoch, epoch 1 untimed)", "measurement", "parameters", "timed", "mean",
-        "median", "p90", "median / empty job median", "target", "met");
-    List<Double> all = new ArrayList<>();
-    empty.forEach(all::addAll);
-    Stats emptyAll = Stats.of(all);
-    out.row("empty Spark job: count() of a cached 2-partition RDD", "", emptyAll.count(), Section.ms(emptyAll.mean()),
-        Section.ms(emptyAll.median()), Section.ms(emptyAll.p90()), "1.00", "", "");
-    Map<String, Object> json = new LinkedHashMap<>();
-    json.put("empty_job", emptyAll.toJsonMillis());
-    for (int i = 0; i < models.size(); i++) {
-      Topology t = models.get(i);
-      List<Double> around = new ArrayList<>(empty.get(i));
-      around.addAll(empty.get(i + 1));
-      Stats reference = Stats.of(around);
-      Stats s = steps.get(i);
-      double ratio = s.median() / reference.median();
-      out.row("Nabla step, " + Nets.name(t), t.numParams(), s.count(), Section.ms(s.mean()), Section.ms(s.median()),
-          Section.ms(s.p90()), Section.num("%.2f", ratio), "≤ " + TARGETS[i], ratio <= TARGETS[i] ? "yes" : "no");
-      Map<String, Object> m = s.toJsonMillis();
-      m.put("topology", Nets.name(t));
-      m.put("parameters", t.numParams());
-      m.put("empty_job_median_ms_around", reference.median() * 1e3);
-      m.put("ratio_to_empty_job", ratio);
-      m.put("target_ratio", TARGETS[i]);
-      m.put("met", ratio <= TARGETS[i]);
-      json.put(i == 0 ? "step_100k" : "step_1m", m);
-      out.verdict("(3) step at batch " + BATCH + ", " + Nets.name(t) + " ≤ " + TARGETS[i] + "× empty job",
-          Section.num("%.2f×", ratio) + " (" + Section.ms(s.median()) + " vs " + Section.ms(reference.median()) + ")",
-          ratio <= TARGETS[i]);
-    }
-    out.note("Step time: wall time between the ends of consecutive steps on the driver (broadcast, the step's Spark "
-        + "job, summing, the update); the first step of each epoch is not timed. Empty job: the same clock around "
-        + "back-to-back count() calls, timed in " + empty.size() + " blocks of " + plan.emptyJobs() + " (before, between "
-        + "and after the networks); each ratio divides by the median of the two blocks around that network.");
-    out.put("batch", BATCH);
-    out.put("results", json);
-    return out;
+    return StepOverheadReport.section(models, empty, steps, arithmetic, TARGETS, data.rows(), stepsPerEpoch,
+        plan.emptyJobs());
   }
 
-  /** Median-ready step times of epoch 2 of a 2-epoch fit (epoch 1 warms up). */
-  private static Stats steps(JavaSparkContext sc, TrainingSet data, Topology t, int stepsPerEpoch) {
+  /** Step times of epoch 2 of a 2-epoch fit (epoch 1 warms up), with Spark's view of the same jobs. */
+  private static Block steps(JavaSparkContext sc, TrainingSet data, Topology t, int stepsPerEpoch, JobProbe probe) {
     TrainSettings s = new TrainSettings(t, Init.GLOROT_UNIFORM, 0.1, BATCH, 2, CoreBench.SEED);
     StepClock clock = new StepClock(1);
     new Trainer(sc).fit(data, null, s, new Sgd(), clock);
@@ -101,16 +84,17 @@ final class StepOverhead {
       throw new IllegalStateException("timed " + stats.count() + " steps of " + t + ", expected " + (stepsPerEpoch - 1)
           + ": the Trainer ran a different number of steps per epoch than ⌈rows / batch⌉");
     }
-    return stats;
+    return new Block(clock.stepSeconds(), probe.between(clock.timedFromMillis(), System.currentTimeMillis() + 1));
   }
 
   /** Seconds between consecutive completions of {@code timed} count() jobs, after a few untimed ones. */
-  private static List<Double> emptyJobs(JavaSparkContext sc, JavaRDD<Integer> tiny, int timed) {
+  private static Block emptyJobs(JavaSparkContext sc, JavaRDD<Integer> tiny, int timed, JobProbe probe) {
     sc.setJobDescription("bench empty job");
     for (int i = 0; i < Math.max(5, timed / 5); i++) {
       tiny.count();
     }
     List<Double> seconds = new ArrayList<>(timed);
+    long from = System.currentTimeMillis();
     long last = System.nanoTime();
     for (int i = 0; i < timed; i++) {
       tiny.count();
@@ -118,7 +102,16 @@ final class StepOverhead {
       seconds.add((now - last) / 1e9);
       last = now;
     }
+    long to = System.currentTimeMillis() + 1;
     sc.setJobDescription(null);
-    return seconds;
+    return new Block(seconds, probe.between(from, to));
+  }
+
+  /** CPU seconds of one task's share of a step (forward+backward of BATCH / 2 columns), one thread. */
+  private static double arithmeticSeconds(Topology t, MedianTimer timer) {
+    int cols = BATCH / 2;
+    double[][] batch = CoreBench.batch(t, cols, CoreBench.SEED);
+    double[] params = Init.GLOROT_UNIFORM.initialize(t, CoreBench.SEED);
+    return timer.time(CoreBench.step(t, params, batch[0], batch[1], cols)).cpuSeconds();
   }
 }
