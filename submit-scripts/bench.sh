@@ -8,7 +8,7 @@
 #   --json FILE      also write the results as JSON to FILE
 #   --data DIR       the MNIST IDX files (default data/mnist, put there by submit-scripts/fetch-mnist.sh)
 #   --sections L     run only these sections (1 MLlib, 2 Nabla to 97%, 3 step overhead, 4 compute)
-#   --nabla-batch N, --nabla-lr X   section 2's batch size and learning rate (default 128 and 2.0)
+#   --nabla-batch N, --nabla-lr X   section 2's batch size and learning rate (default 256 and 2.5)
 # Environment: BENCH_HEAP (default 6g), the JVM's maximum heap.
 set -euo pipefail
 
