@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.apache.spark.ml.classification.MultilayerPerceptronClassificationModel;
 import org.apache.spark.ml.classification.MultilayerPerceptronClassifier;
 import org.apache.spark.ml.evaluation.MulticlassClassificationEvaluator;
@@ -62,9 +63,18 @@ final class MllibRace {
 
   /** The grid of fits, then at most {@code maxBisections} fits bisecting the bracketing pair. */
   Result race(int[] maxIters, double target, int maxBisections) {
+    return search(maxIters, target, maxBisections, this::fit);
+  }
+
+  /**
+   * The search of {@link #race} with any fitter: fits every grid value; if one reaches the target, bisects
+   * maxIter between the largest grid value below the target (0 if none) and the first reaching it, while
+   * they are more than one apart and fits remain; the result's best is the smallest maxIter seen reaching it.
+   */
+  static Result search(int[] maxIters, double target, int maxBisections, IntFunction<Fit> fitter) {
     List<Fit> grid = new ArrayList<>();
     for (int k : maxIters) {
-      grid.add(fit(k));
+      grid.add(fitter.apply(k));
     }
     Fit best = null;
     int below = 0;
@@ -82,7 +92,7 @@ final class MllibRace {
     int lo = below;
     while (bisection.size() < maxBisections && best.maxIter() - lo > 1) {
       int mid = (lo + best.maxIter()) / 2;
-      Fit f = fit(mid);
+      Fit f = fitter.apply(mid);
       bisection.add(f);
       if (f.testAccuracy() >= target) {
         best = f;
@@ -117,11 +127,39 @@ final class MllibRace {
     out.note("MLlib time to " + target + ": " + (r.best() == null ? "not reached" : Section.s(r.best().fitSeconds())
         + " (maxIter " + r.best().maxIter() + ")") + "; method: " + r.method() + ". Fit time only (the data frame "
         + "was cached and counted before; one untimed warm-up fit of 3 iterations ran first).");
+    double[] line = timePerIteration(all);
+    if (r.best() != null && !Double.isNaN(line[1])) {
+      double estimate = line[0] + line[1] * r.best().iterations();
+      out.note("Check against outside load: a least-squares line through all " + all.size() + " fits gives "
+          + Section.num("%.3f", line[1]) + " s per iteration + " + Section.num("%.1f", line[0]) + " s per fit, i.e. "
+          + Section.s(estimate) + " for " + r.best().iterations() + " iterations.");
+      out.put("line_s_per_iteration", line[1]);
+      out.put("line_s_per_fit", line[0]);
+      out.put("line_seconds_to_target", estimate);
+    }
     out.put("fits", fits);
     out.put("seconds_to_target", r.best() == null ? null : r.best().fitSeconds());
     out.put("max_iter_at_target", r.best() == null ? null : r.best().maxIter());
     out.put("method", r.method());
     return out;
+  }
+
+  /** {a, b} of the least-squares line fit time = a + b · iterations; NaNs with fewer than two distinct counts. */
+  static double[] timePerIteration(List<Fit> fits) {
+    int n = fits.size();
+    double mk = fits.stream().mapToDouble(Fit::iterations).average().orElse(Double.NaN);
+    double mt = fits.stream().mapToDouble(Fit::fitSeconds).average().orElse(Double.NaN);
+    double skk = 0;
+    double skt = 0;
+    for (Fit f : fits) {
+      skk += (f.iterations() - mk) * (f.iterations() - mk);
+      skt += (f.iterations() - mk) * (f.fitSeconds() - mt);
+    }
+    if (n < 2 || skk == 0) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
+    double b = skt / skk;
+    return new double[] {mt - b * mk, b};
   }
 
   /** One timed fit with the given maxIter, then its (untimed) test accuracy. */

@@ -59,20 +59,38 @@ final class Mnist {
     this.partitions = partitions;
   }
 
-  /** The first {@code rows} examples of an images file (all of them when rows ≥ its count), not cached. */
+  /**
+   * The first {@code rows} examples of an images file (all of them when rows ≥ its count), not cached,
+   * spread evenly over the partitions: the reader's partitions are contiguous ranges of the file, so the
+   * first rows alone would all sit in partition 0; they are gathered and dealt out by index (row i to
+   * partition i mod P, {@link Splits#repartition}).
+   */
   JavaRDD<Example> examples(String imagesFile, int rows) {
     ReadOptions options = ReadOptions.of(Format.IDX, true).withNumClasses(CLASSES);
     LoadedData data = DataReader.read(spark, dir.resolve(imagesFile).toString(), options, partitions);
-    JavaRDD<Example> all = data.examples();
-    JavaRDD<Example> first = rows >= data.count() ? all : all.filter(e -> e.index() < rows);
-    return Splits.repartition(first, partitions);
+    if (rows >= data.count()) {
+      return Splits.repartition(data.examples(), partitions);
+    }
+    JavaRDD<Example> first = data.examples().filter(e -> e.index() < rows).coalesce(1);
+    return partitions == 1 ? first : Splits.repartition(first, partitions);
   }
 
-  /** Packed and cached for Nabla; the row count is computed, so the blocks are materialised. */
+  /**
+   * Packed and cached for Nabla; the rows per partition are counted, so the blocks are materialised.
+   *
+   * @throws IllegalStateException when the partitions differ by more than one row
+   */
   TrainingSet trainingSet(String imagesFile, int rows) {
     JavaRDD<PackedPartition> blocks = Packing.pack(examples(imagesFile, rows), FEATURES, CLASSES, CLASSES, null)
         .setName("bench " + imagesFile + " first " + rows).persist(StorageLevel.MEMORY_ONLY());
-    long n = blocks.map(p -> (long) p.rows).fold(0L, Long::sum);
+    List<Integer> sizes = blocks.map(p -> p.rows).collect();
+    int min = sizes.stream().mapToInt(Integer::intValue).min().orElse(0);
+    int max = sizes.stream().mapToInt(Integer::intValue).max().orElse(0);
+    if (max - min > 1) {
+      throw new IllegalStateException("bench data " + imagesFile + " first " + rows + " rows: partitions hold " + sizes
+          + " rows; the benchmark needs them balanced (within one row) so that every task does its share");
+    }
+    long n = sizes.stream().mapToLong(Integer::longValue).sum();
     return new TrainingSet(blocks, n, Task.CLASSIFICATION, CLASSES);
   }
 

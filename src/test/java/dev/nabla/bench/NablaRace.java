@@ -80,7 +80,7 @@ final class NablaRace {
     out.note("Nabla time to " + r.target() + ": " + (r.reached() ? Section.s(r.secondsToTarget()) + " (epoch "
         + r.last().epoch() + ")" : "not reached in " + r.history().size() + " epochs") + ": wall time from the start "
         + "of fit (data packed and cached before) to the end of that epoch's test-set evaluation. Batch size and "
-        + "learning rate chosen with SgdGrid (docs/performance.md); one untimed warm-up epoch on other rows ran first.");
+        + "learning rate chosen with SgdGrid (docs/performance.md); one untimed warm-up epoch on the first training rows ran first.");
     out.put("batch", s.batchSize());
     out.put("learning_rate", s.learningRate());
     out.put("epochs", epochs);

@@ -106,6 +106,8 @@ public final class SparkBench {
     print(sections, cluster);
     Section summary = Summary.of(plan, mllib, nabla, sections);
     System.out.print(summary.markdown());
+    System.out.println("Load average at end: " + CoreBench.loadAverage() + " (" + Runtime.getRuntime().availableProcessors()
+        + " logical CPUs).");
     if (a.json() != null) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("header", header);
@@ -114,6 +116,7 @@ public final class SparkBench {
         json.put(s.key(), s.json());
       }
       json.put("summary", summary.json());
+      json.put("load_average_at_end", CoreBench.loadAverage());
       Files.writeString(a.json(), Json.write(json), StandardCharsets.UTF_8);
       System.out.println("JSON written to " + a.json());
     }
