@@ -67,9 +67,9 @@ record BenchPlan(String name, int trainRows, int testRows, double targetAccuracy
         new int[] {784, 1024, 1024, 10}, 8192, 4, 1024);
   }
 
-  /** The CI smoke run: 5,000 rows, a lower target, MLlib 5 and 10 iterations, 20 timed steps; well under a minute. */
+  /** The CI smoke run: 3,000 rows, a lower target, MLlib 5 and 10 iterations (no bisection), 10 timed steps; well under a minute. */
   static BenchPlan quick() {
-    return new BenchPlan("quick", 5_000, 1_000, 0.75, new int[] {5, 10}, 1, 256, 2.5, 3, 20, 50,
+    return new BenchPlan("quick", 3_000, 1_000, 0.75, new int[] {5, 10}, 0, 256, 2.5, 5, 10, 30,
         new int[] {784, 1024, 1024, 10}, 1024, 2, 512);
   }
 

@@ -67,9 +67,11 @@ public final class SparkBench {
     System.out.println(header);
     System.out.println();
     List<Section> sections = new ArrayList<>();
+    long start;
     MllibRace.Result mllib = null;
     NablaRace.Result nabla = null;
     if (a.sections().contains(1)) {
+      start = System.nanoTime();
       Dataset<Row> train = mnist.frame(Mnist.TRAIN, plan.trainRows());
       Dataset<Row> test = mnist.frame(Mnist.TEST, plan.testRows());
       MllibRace race = new MllibRace(train, test, CoreBench.SEED);
@@ -77,9 +79,10 @@ public final class SparkBench {
       mllib = race.race(plan.mllibIterations(), plan.targetAccuracy(), plan.mllibBisections());
       train.unpersist(false);
       test.unpersist(false);
-      print(sections, MllibRace.section(mllib, plan.targetAccuracy()));
+      print(sections, MllibRace.section(mllib, plan.targetAccuracy()), start);
     }
     if (a.sections().contains(2)) {
+      start = System.nanoTime();
       TrainingSet train = mnist.trainingSet(Mnist.TRAIN, plan.trainRows());
       TrainingSet test = mnist.trainingSet(Mnist.TEST, plan.testRows());
       // Warm-up: one epoch on a few training rows, evaluated on the test set (target 2 is never reached).
@@ -91,19 +94,23 @@ public final class SparkBench {
           NablaRace.settings(NablaRace.INIT, plan.nablaBatch(), plan.nablaLearningRate(), plan.nablaMaxEpochs()), plan.targetAccuracy());
       train.blocks().unpersist(false);
       test.blocks().unpersist(false);
-      print(sections, NablaRace.section(nabla, WORKERS));
+      print(sections, NablaRace.section(nabla, WORKERS), start);
     }
     MedianTimer timer = plan.name().equals("quick") ? MedianTimer.quick() : MedianTimer.full();
     if (a.sections().contains(3)) {
-      print(sections, StepOverhead.run(sc, mnist, plan, timer));
+      start = System.nanoTime();
+      print(sections, StepOverhead.run(sc, mnist, plan, timer), start);
     }
     if (a.sections().contains(4)) {
-      print(sections, ComputeEfficiency.run(sc, mnist, plan, timer));
+      start = System.nanoTime();
+      print(sections, ComputeEfficiency.run(sc, mnist, plan, timer), start);
     }
+    mnist.close();
     Section cluster = new Section("cluster", "5. Per-step overhead on the standalone cluster");
     cluster.note("not run: needs the standalone cluster of issue 5");
     cluster.put("run", false);
-    print(sections, cluster);
+    sections.add(cluster);
+    System.out.print(cluster.markdown());
     Section summary = Summary.of(plan, mllib, nabla, sections);
     System.out.print(summary.markdown());
     System.out.println("Load average at end: " + CoreBench.loadAverage() + " (" + Runtime.getRuntime().availableProcessors()
@@ -122,7 +129,10 @@ public final class SparkBench {
     }
   }
 
-  private static void print(List<Section> sections, Section s) {
+  private static void print(List<Section> sections, Section s, long sinceNanos) {
+    double seconds = (System.nanoTime() - sinceNanos) / 1e9;
+    s.note("(section run time, data loading included: " + Section.s(seconds) + ")");
+    s.put("section_s", seconds);
     System.out.print(s.markdown());
     System.out.flush();
     sections.add(s);
