@@ -182,7 +182,7 @@ public final class CoreBench {
   }
 
   /** The 1-minute load average: above the CPU count, other processes compete for the cores. */
-  private static String loadAverage() {
+  static String loadAverage() {
     try {
       return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
     } catch (IOException e) {

@@ -1,6 +1,20 @@
 /**
  * Plain benchmark harnesses with a {@code main} (not unit tests: no class name ends in {@code Test}, so
- * surefire never runs them). {@link dev.nabla.bench.CoreBench} measures single-thread forward+backward
- * of the {@code nn} core against the dgemm of the same BLAS; {@code submit-scripts/bench-core.sh} runs it.
+ * surefire never runs them).
+ *
+ * <ul>
+ *   <li>{@link dev.nabla.bench.CoreBench} (issue 2) measures single-thread forward+backward of the
+ *       {@code nn} core against the dgemm of the same BLAS; {@code submit-scripts/bench-core.sh} runs it.
+ *       {@link dev.nabla.bench.MedianTimer} times it, {@link dev.nabla.bench.CorePhases} profiles a step.</li>
+ *   <li>{@link dev.nabla.bench.SparkBench} (issue 6) races MLlib's MLP and Nabla to 97% test accuracy on
+ *       MNIST ({@link dev.nabla.bench.MllibRace}, {@link dev.nabla.bench.NablaRace}), times Nabla's steps
+ *       against an empty Spark job ({@link dev.nabla.bench.StepOverhead}, split by
+ *       {@link dev.nabla.bench.JobProbe}) and its training GFLOP/s against dgemm
+ *       ({@link dev.nabla.bench.ComputeEfficiency}), all in one local[2] session;
+ *       {@code submit-scripts/bench.sh} runs it. {@link dev.nabla.bench.BenchPlan} says how much it does
+ *       (full or {@code --quick}), {@link dev.nabla.bench.Section} and {@link dev.nabla.bench.Json} print it.</li>
+ *   <li>{@link dev.nabla.bench.SgdGrid} replays the Trainer's SGD on one thread to find how many epochs
+ *       each (batch size, learning rate) needs to 97%: the evidence behind section 2's settings.</li>
+ * </ul>
  */
 package dev.nabla.bench;

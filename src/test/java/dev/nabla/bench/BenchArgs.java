@@ -1,0 +1,102 @@
+package dev.nabla.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The command line of {@link SparkBench}, validated.
+ *
+ * @param quick the smoke-run plan instead of the full one
+ * @param json where to write the JSON results, or null
+ * @param data the directory of the MNIST IDX files
+ * @param sections which sections to run, from 1..4
+ * @param nablaBatch section 2's batch size, or 0 for the plan's
+ * @param nablaLearningRate section 2's learning rate, or 0 for the plan's
+ * @param help print the usage and stop
+ */
+record BenchArgs(boolean quick, Path json, Path data, Set<Integer> sections, int nablaBatch,
+    double nablaLearningRate, boolean help) {
+
+  BenchArgs {
+    sections = Set.copyOf(sections);
+  }
+
+  /** Parses the arguments; throws IllegalArgumentException naming the bad argument and what is allowed. */
+  static BenchArgs parse(String[] args) {
+    boolean quick = false;
+    boolean help = false;
+    Path json = null;
+    Path data = Path.of("data/mnist");
+    Set<Integer> sections = new TreeSet<>(List.of(1, 2, 3, 4));
+    int batch = 0;
+    double lr = 0;
+    List<String> rest = new ArrayList<>(List.of(args));
+    while (!rest.isEmpty()) {
+      String arg = rest.remove(0);
+      switch (arg) {
+        case "--quick" -> quick = true;
+        case "-h", "--help" -> help = true;
+        case "--json" -> json = Path.of(value(arg, rest));
+        case "--data" -> data = Path.of(value(arg, rest));
+        case "--sections" -> sections = sections(value(arg, rest));
+        case "--nabla-batch" -> {
+          String v = value(arg, rest);
+          batch = parseInt(arg, v);
+          if (batch < 1) {
+            throw new IllegalArgumentException("--nabla-batch " + v + ": must be a positive integer");
+          }
+        }
+        case "--nabla-lr" -> {
+          String v = value(arg, rest);
+          try {
+            lr = Double.parseDouble(v);
+          } catch (NumberFormatException e) {
+            lr = Double.NaN;
+          }
+          if (!(lr > 0) || Double.isInfinite(lr)) {
+            throw new IllegalArgumentException("--nabla-lr " + v + ": must be a positive number, e.g. 2.0");
+          }
+        }
+        default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
+      }
+    }
+    return new BenchArgs(quick, json, data, sections, batch, lr, help);
+  }
+
+  /** The full or quick plan with section 2's overrides applied. */
+  BenchPlan plan() {
+    BenchPlan p = quick ? BenchPlan.quick() : BenchPlan.full();
+    return p.withNabla(nablaBatch > 0 ? nablaBatch : p.nablaBatch(),
+        nablaLearningRate > 0 ? nablaLearningRate : p.nablaLearningRate());
+  }
+
+  private static String value(String flag, List<String> rest) {
+    if (rest.isEmpty() || rest.get(0).startsWith("--")) {
+      throw new IllegalArgumentException(flag + " needs a value");
+    }
+    return rest.remove(0);
+  }
+
+  private static int parseInt(String flag, String v) {
+    try {
+      return Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(flag + " " + v + ": must be an integer");
+    }
+  }
+
+  private static Set<Integer> sections(String v) {
+    Set<Integer> s = new TreeSet<>();
+    for (String part : v.split(",")) {
+      int n = parseInt("--sections", part.trim());
+      if (n < 1 || n > 4) {
+        throw new IllegalArgumentException("--sections " + v + ": sections are 1, 2, 3 and 4 (comma-separated)");
+      }
+      s.add(n);
+    }
+    return s;
+  }
+}

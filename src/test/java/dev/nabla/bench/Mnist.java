@@ -1,0 +1,133 @@
+package dev.nabla.bench;
+
+import dev.nabla.data.DataReader;
+import dev.nabla.data.Example;
+import dev.nabla.data.Format;
+import dev.nabla.data.LoadedData;
+import dev.nabla.data.PackedPartition;
+import dev.nabla.data.Packing;
+import dev.nabla.data.ReadOptions;
+import dev.nabla.data.Splits;
+import dev.nabla.model.Task;
+import dev.nabla.train.TrainingSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * MNIST for the benchmarks, read the way Nabla reads it ({@link DataReader}, format IDX: pixels / 255,
+ * labels 0..9), optionally cut to its first rows, in a fixed number of partitions. The same examples
+ * become a Nabla {@link TrainingSet} (packed, cached) or an MLlib DataFrame (label, dense
+ * {@code ml.linalg} features; cached). Each file is read once and its examples cached; everything
+ * returned here is already materialised, so that loading never falls inside a timed region.
+ */
+final class Mnist {
+  static final int FEATURES = 784;
+  static final int CLASSES = 10;
+  static final String TRAIN = "train-images-idx3-ubyte";
+  static final String TEST = "t10k-images-idx3-ubyte";
+
+  private final SparkSession spark;
+  private final Path dir;
+  private final int partitions;
+  private final Map<String, LoadedData> files = new HashMap<>();
+
+  /** Checks that the four IDX files are in {@code dir} (fails with the fix otherwise). */
+  Mnist(SparkSession spark, Path dir, int partitions) {
+    for (String f : List.of(TRAIN, "train-labels-idx1-ubyte", TEST, "t10k-labels-idx1-ubyte")) {
+      if (!Files.isRegularFile(dir.resolve(f))) {
+        throw new IllegalArgumentException("MNIST file " + dir.resolve(f) + " is missing; run "
+            + "submit-scripts/fetch-mnist.sh " + dir + " (or pass --data DIR)");
+      }
+    }
+    if (partitions < 1) {
+      throw new IllegalArgumentException("partitions = " + partitions + ": must be >= 1");
+    }
+    this.spark = spark;
+    this.dir = dir;
+    this.partitions = partitions;
+  }
+
+  /**
+   * The first {@code rows} examples of an images file (all of them when rows ≥ its count), not cached,
+   * spread evenly over the partitions: the reader's partitions are contiguous ranges of the file, so the
+   * first rows alone would all sit in partition 0; they are gathered and dealt out by index (row i to
+   * partition i mod P, {@link Splits#repartition}).
+   */
+  JavaRDD<Example> examples(String imagesFile, int rows) {
+    LoadedData data = read(imagesFile);
+    if (rows >= data.count()) {
+      return Splits.repartition(data.examples(), partitions);
+    }
+    JavaRDD<Example> first = data.examples().filter(e -> e.index() < rows).coalesce(1);
+    return partitions == 1 ? first : Splits.repartition(first, partitions);
+  }
+
+  /** The whole file, read once and cached (every data set of the benchmark is cut from it). */
+  private LoadedData read(String imagesFile) {
+    return files.computeIfAbsent(imagesFile, f -> {
+      ReadOptions options = ReadOptions.of(Format.IDX, true).withNumClasses(CLASSES);
+      LoadedData d = DataReader.read(spark, dir.resolve(f).toString(), options, partitions);
+      d.examples().persist(StorageLevel.MEMORY_ONLY());
+      return d;
+    });
+  }
+
+  /** Drops the cached files (the data sets cut from them stay cached until their owners unpersist them). */
+  void close() {
+    files.values().forEach(d -> d.examples().unpersist(false));
+    files.clear();
+  }
+
+  /**
+   * Packed and cached for Nabla; the rows per partition are counted, so the blocks are materialised.
+   *
+   * @throws IllegalStateException when the partitions differ by more than one row
+   */
+  TrainingSet trainingSet(String imagesFile, int rows) {
+    JavaRDD<PackedPartition> blocks = Packing.pack(examples(imagesFile, rows), FEATURES, CLASSES, CLASSES, null)
+        .setName("bench " + imagesFile + " first " + rows).persist(StorageLevel.MEMORY_ONLY());
+    List<Integer> sizes = blocks.map(p -> p.rows).collect();
+    int min = sizes.stream().mapToInt(Integer::intValue).min().orElse(0);
+    int max = sizes.stream().mapToInt(Integer::intValue).max().orElse(0);
+    if (max - min > 1) {
+      throw new IllegalStateException("bench data " + imagesFile + " first " + rows + " rows: partitions hold " + sizes
+          + " rows; the benchmark needs them balanced (within one row) so that every task does its share");
+    }
+    long n = sizes.stream().mapToLong(Integer::longValue).sum();
+    return new TrainingSet(blocks, n, Task.CLASSIFICATION, CLASSES);
+  }
+
+  /** Columns {@code label} (double) and {@code features} (dense ml.linalg vector), cached and counted. */
+  Dataset<Row> frame(String imagesFile, int rows) {
+    JavaRDD<Row> rowRdd = examples(imagesFile, rows)
+        .map(e -> RowFactory.create(e.target()[0], Vectors.dense(e.features())));
+    StructType schema = new StructType(new StructField[] {
+        DataTypes.createStructField("label", DataTypes.DoubleType, false),
+        DataTypes.createStructField("features", SQLDataTypes.VectorType(), false)});
+    Dataset<Row> df = spark.createDataFrame(rowRdd, schema).persist(StorageLevel.MEMORY_ONLY());
+    df.count();
+    return df;
+  }
+
+  /** All rows of one partition on the driver, packed (for single-threaded simulations). */
+  PackedPartition local(String imagesFile, int rows) {
+    List<Example> list = new ArrayList<>(examples(imagesFile, rows).collect());
+    list.sort((a, b) -> Long.compare(a.index(), b.index()));
+    return Packing.packPartition(list.iterator(), FEATURES, CLASSES, CLASSES, null);
+  }
+}

@@ -1,0 +1,119 @@
+package dev.nabla.bench;
+
+import dev.nabla.nn.Init;
+import dev.nabla.nn.Sigmoid;
+import dev.nabla.optim.Sgd;
+import dev.nabla.report.EpochMetrics;
+import dev.nabla.report.TrainingListener;
+import dev.nabla.train.TrainSettings;
+import dev.nabla.train.Trainer;
+import dev.nabla.train.TrainingSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
+
+/**
+ * Section 2 of the Spark benchmark: Nabla's time to a test accuracy. The {@link Trainer} fits
+ * 784-128(sigmoid)-10(softmax) with cross-entropy and plain SGD, with the test set as its validation
+ * set, so every epoch ends with a distributed evaluation; the time to target is
+ * {@link EpochMetrics#wallSeconds()} of the first epoch whose test accuracy reaches it: from the start
+ * of the fit (data already packed and cached) to the end of that epoch's evaluation. The fit is stopped
+ * there by the listener (an exception the Trainer does not catch, thrown after the epoch is complete).
+ */
+final class NablaRace {
+  private NablaRace() {
+  }
+
+  /**
+   * The outcome of one fit.
+   *
+   * @param history every epoch run, in order
+   * @param reached whether the last epoch reached the target (else the fit ran out of epochs)
+   */
+  record Result(TrainSettings settings, double target, List<EpochMetrics> history, boolean reached) {
+    Result {
+      history = List.copyOf(history);
+      if (history.isEmpty()) {
+        throw new IllegalArgumentException("history is empty: the fit ran no epoch");
+      }
+    }
+
+    EpochMetrics last() {
+      return history.get(history.size() - 1);
+    }
+
+    /** Seconds from the start of the fit to the end of the first epoch at the target; NaN if not reached. */
+    double secondsToTarget() {
+      return reached ? last().wallSeconds() : Double.NaN;
+    }
+  }
+
+  /** The initialisation of the race: Nabla's default for a sigmoid hidden layer (Glorot uniform). */
+  static final Init INIT = Init.defaultFor(new Sigmoid());
+
+  /** The benchmark's settings: the MNIST topology of {@link CoreBench}, the given init, a fixed seed. */
+  static TrainSettings settings(Init init, int batchSize, double learningRate, int maxEpochs) {
+    return new TrainSettings(CoreBench.mnistTopology(), init, learningRate, batchSize, maxEpochs, CoreBench.SEED);
+  }
+
+  /** The section's table: one row per epoch run, then the time to target. */
+  static Section section(Result r, int workers) {
+    TrainSettings s = r.settings();
+    Section out = new Section("nabla", "2. Nabla (784-128-10 sigmoid/softmax, cross-entropy, plain SGD, batch " + s.batchSize()
+        + ", learning rate " + s.learningRate() + ", local[" + workers + "])", "epoch", "test accuracy",
+        "epoch time (evaluation included)", "wall time since fit start", "training samples/s");
+    List<Object> epochs = new ArrayList<>();
+    for (EpochMetrics m : r.history()) {
+      double acc = m.validationMetric("accuracy");
+      out.row(m.epoch(), Section.num("%.4f", acc), Section.s(m.epochSeconds()), Section.s(m.wallSeconds()),
+          Section.num("%.0f", m.samplesPerSecond()));
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("epoch", m.epoch());
+      e.put("test_accuracy", acc);
+      e.put("epoch_s", m.epochSeconds());
+      e.put("wall_s", m.wallSeconds());
+      e.put("samples_per_s", m.samplesPerSecond());
+      epochs.add(e);
+    }
+    out.note("Nabla time to " + r.target() + ": " + (r.reached() ? Section.s(r.secondsToTarget()) + " (epoch "
+        + r.last().epoch() + ")" : "not reached in " + r.history().size() + " epochs") + ": wall time from the start "
+        + "of fit (data packed and cached before) to the end of that epoch's test-set evaluation. Batch size and "
+        + "learning rate chosen with SgdGrid (docs/performance.md); one untimed warm-up epoch on the first training rows ran first.");
+    out.put("batch", s.batchSize());
+    out.put("learning_rate", s.learningRate());
+    out.put("epochs", epochs);
+    out.put("seconds_to_target", r.reached() ? r.secondsToTarget() : null);
+    out.put("reached", r.reached());
+    return out;
+  }
+
+  /** Fits until the first epoch with test accuracy ≥ target, or {@code s.epochs()} epochs. */
+  static Result run(JavaSparkContext sc, TrainingSet train, TrainingSet test, TrainSettings s, double target) {
+    List<EpochMetrics> history = new ArrayList<>();
+    TrainingListener listener = new TrainingListener() {
+      @Override public void onEpoch(EpochMetrics m) {
+        history.add(m);
+        if (m.validationMetric("accuracy") >= target) {
+          throw new TargetReached();
+        }
+      }
+    };
+    try {
+      new Trainer(sc).fit(train, test, s, new Sgd(), listener);
+    } catch (TargetReached stop) {
+      return new Result(s, target, history, true);
+    }
+    return new Result(s, target, history, false);
+  }
+
+  /** Ends a fit from its listener once the target accuracy is reached. */
+  private static final class TargetReached extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TargetReached() {
+      super("target accuracy reached", null, false, false);
+    }
+  }
+}

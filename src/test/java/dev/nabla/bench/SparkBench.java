@@ -1,0 +1,140 @@
+package dev.nabla.bench;
+
+import dev.nabla.train.TrainingSet;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The Spark benchmark of issue 6, every contender in one JVM and one local[2] session on MNIST:
+ * (1) MLlib's MLP time to the target accuracy, (2) Nabla's, (3) Nabla's per-step overhead against an
+ * empty Spark job, (4) Nabla's training GFLOP/s against dgemm; (5), the standalone cluster, is not run
+ * here. Prints markdown (a header line, one table per section, a summary of the targets) and, with
+ * {@code --json FILE}, the same figures as JSON. Run it through {@code submit-scripts/bench.sh}.
+ */
+public final class SparkBench {
+  static final String USAGE = "usage: SparkBench [--quick] [--json FILE] [--data DIR] [--sections 1,2,3,4]\n"
+      + "                  [--nabla-batch N] [--nabla-lr X]\n"
+      + "  --quick         small data and few repetitions: a smoke run well under a minute (CI)\n"
+      + "  --json FILE     also write the results as JSON to FILE\n"
+      + "  --data DIR      the MNIST IDX files (default data/mnist; submit-scripts/fetch-mnist.sh puts them there)\n"
+      + "  --sections L    run only these sections (default 1,2,3,4)\n"
+      + "  --nabla-batch N, --nabla-lr X   Nabla's batch size and learning rate in section 2 (default 256, 2.5)";
+  private static final int WORKERS = 2;
+
+  private SparkBench() {
+  }
+
+  public static void main(String[] args) throws IOException {
+    BenchArgs a;
+    try {
+      a = BenchArgs.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("SparkBench: " + e.getMessage() + "\n" + USAGE);
+      System.exit(2);
+      return;
+    }
+    if (a.help()) {
+      System.out.println(USAGE);
+      return;
+    }
+    SparkSession spark = SparkSession.builder().master(System.getProperty("spark.master", "local[" + WORKERS + "]"))
+        .appName("nabla SparkBench").config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false").getOrCreate();
+    spark.sparkContext().setLogLevel("WARN");
+    try {
+      run(spark, a);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private static void run(SparkSession spark, BenchArgs a) throws IOException {
+    BenchPlan plan = a.plan();
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    Mnist mnist = new Mnist(spark, a.data(), WORKERS);
+    String header = CoreBench.header() + " | Spark " + spark.version() + " | master " + spark.sparkContext().master()
+        + " | commit " + System.getProperty("nabla.bench.commit", "unknown") + " | plan " + plan.name();
+    System.out.println(header);
+    System.out.println();
+    List<Section> sections = new ArrayList<>();
+    long start;
+    MllibRace.Result mllib = null;
+    NablaRace.Result nabla = null;
+    if (a.sections().contains(1)) {
+      start = System.nanoTime();
+      Dataset<Row> train = mnist.frame(Mnist.TRAIN, plan.trainRows());
+      Dataset<Row> test = mnist.frame(Mnist.TEST, plan.testRows());
+      MllibRace race = new MllibRace(train, test, CoreBench.SEED);
+      race.warmUp();
+      mllib = race.race(plan.mllibIterations(), plan.targetAccuracy(), plan.mllibBisections());
+      train.unpersist(false);
+      test.unpersist(false);
+      print(sections, MllibRace.section(mllib, plan.targetAccuracy()), start);
+    }
+    if (a.sections().contains(2)) {
+      start = System.nanoTime();
+      TrainingSet train = mnist.trainingSet(Mnist.TRAIN, plan.trainRows());
+      TrainingSet test = mnist.trainingSet(Mnist.TEST, plan.testRows());
+      // Warm-up: one epoch on a few training rows, evaluated on the test set (target 2 is never reached).
+      TrainingSet warm = mnist.trainingSet(Mnist.TRAIN, Math.min(4096, Math.max(plan.nablaBatch(), plan.trainRows() / 5)));
+      NablaRace.run(sc, warm, test, NablaRace.settings(NablaRace.INIT, plan.nablaBatch(), plan.nablaLearningRate(), 1),
+          2.0);
+      warm.blocks().unpersist(false);
+      nabla = NablaRace.run(sc, train, test,
+          NablaRace.settings(NablaRace.INIT, plan.nablaBatch(), plan.nablaLearningRate(), plan.nablaMaxEpochs()), plan.targetAccuracy());
+      train.blocks().unpersist(false);
+      test.blocks().unpersist(false);
+      print(sections, NablaRace.section(nabla, WORKERS), start);
+    }
+    MedianTimer timer = plan.name().equals("quick") ? MedianTimer.quick() : MedianTimer.full();
+    if (a.sections().contains(3)) {
+      start = System.nanoTime();
+      print(sections, StepOverhead.run(sc, mnist, plan, timer), start);
+    }
+    if (a.sections().contains(4)) {
+      start = System.nanoTime();
+      print(sections, ComputeEfficiency.run(sc, mnist, plan, timer), start);
+    }
+    mnist.close();
+    Section cluster = new Section("cluster", "5. Per-step overhead on the standalone cluster");
+    cluster.note("not run: needs the standalone cluster of issue 5");
+    cluster.put("run", false);
+    sections.add(cluster);
+    System.out.print(cluster.markdown());
+    Section summary = Summary.of(plan, mllib, nabla, sections);
+    System.out.print(summary.markdown());
+    System.out.println("Load average at end: " + CoreBench.loadAverage() + " (" + Runtime.getRuntime().availableProcessors()
+        + " logical CPUs).");
+    if (a.json() != null) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("header", header);
+      json.put("plan", plan.name());
+      for (Section s : sections) {
+        json.put(s.key(), s.json());
+      }
+      json.put("summary", summary.json());
+      json.put("load_average_at_end", CoreBench.loadAverage());
+      Files.writeString(a.json(), Json.write(json), StandardCharsets.UTF_8);
+      System.out.println("JSON written to " + a.json());
+    }
+  }
+
+  private static void print(List<Section> sections, Section s, long sinceNanos) {
+    double seconds = (System.nanoTime() - sinceNanos) / 1e9;
+    s.note("(section run time, data loading included: " + Section.s(seconds) + ")");
+    s.put("section_s", seconds);
+    System.out.print(s.markdown());
+    System.out.flush();
+    sections.add(s);
+  }
+}

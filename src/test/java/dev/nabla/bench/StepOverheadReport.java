@@ -1,0 +1,98 @@
+package dev.nabla.bench;
+
+import dev.nabla.nn.Topology;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The tables of section 3 ({@link StepOverhead}): step times against the empty job, then where they go. */
+final class StepOverheadReport {
+  private StepOverheadReport() {
+  }
+
+  /**
+   * @param empty the empty-job blocks: before the first network, then after each
+   * @param steps one block per network
+   * @param arithmetic per network, CPU seconds of one task's forward+backward
+   */
+  static Section section(List<Topology> models, List<StepOverhead.Block> empty, List<StepOverhead.Block> steps,
+      List<Double> arithmetic, double[] targets, long rows, int stepsPerEpoch, int emptyPerBlock) {
+    Section out = new Section("step_overhead", "3. Per-step overhead at batch " + StepOverhead.BATCH + " (local[2], "
+        + rows + " rows, " + stepsPerEpoch + " steps per epoch, epoch 1 untimed)", "measurement", "parameters",
+        "timed", "mean", "median", "p90", "median / empty job median", "target", "met");
+    List<Double> all = new ArrayList<>();
+    empty.forEach(b -> all.addAll(b.seconds()));
+    Stats emptyAll = Stats.of(all);
+    out.row("empty Spark job: count() of a cached 2-partition RDD", "", emptyAll.count(), Section.ms(emptyAll.mean()),
+        Section.ms(emptyAll.median()), Section.ms(emptyAll.p90()), "1.00", "", "");
+    Map<String, Object> json = new LinkedHashMap<>();
+    Map<String, Object> emptyJson = emptyAll.toJsonMillis();
+    List<Object> blocks = new ArrayList<>();
+    empty.forEach(b -> blocks.add(b.jobs().toJson()));
+    emptyJson.put("spark_jobs_per_block", blocks);
+    json.put("empty_job", emptyJson);
+    for (int i = 0; i < models.size(); i++) {
+      Topology t = models.get(i);
+      List<Double> around = new ArrayList<>(empty.get(i).seconds());
+      around.addAll(empty.get(i + 1).seconds());
+      Stats reference = Stats.of(around);
+      Stats s = Stats.of(steps.get(i).seconds());
+      double ratio = s.median() / reference.median();
+      boolean met = ratio <= targets[i];
+      out.row("Nabla step, " + Nets.name(t), t.numParams(), s.count(), Section.ms(s.mean()), Section.ms(s.median()),
+          Section.ms(s.p90()), Section.num("%.2f", ratio), "≤ " + targets[i], met ? "yes" : "no");
+      out.verdict("(3) step at batch " + StepOverhead.BATCH + ", " + Nets.name(t) + " ≤ " + targets[i]
+          + "× empty job", Section.num("%.2f×", ratio) + " (" + Section.ms(s.median()) + " vs "
+          + Section.ms(reference.median()) + ")", met);
+      Map<String, Object> m = s.toJsonMillis();
+      m.put("topology", Nets.name(t));
+      m.put("parameters", t.numParams());
+      m.put("empty_job_median_ms_around", reference.median() * 1e3);
+      m.put("ratio_to_empty_job", ratio);
+      m.put("target_ratio", targets[i]);
+      m.put("met", met);
+      m.put("spark_jobs", steps.get(i).jobs().toJson());
+      m.put("arithmetic_one_task_ms", arithmetic.get(i) * 1e3);
+      json.put(i == 0 ? "step_100k" : "step_1m", m);
+    }
+    out.note("Step time: wall time between the ends of consecutive steps on the driver (broadcast, the step's Spark "
+        + "job, summing, the update); the first step of each epoch is not timed. Empty job: the same clock around "
+        + "back-to-back count() calls, timed in " + empty.size() + " blocks of " + emptyPerBlock + " (before, between "
+        + "and after the networks); each ratio divides by the median of the two blocks around that network.");
+    out.note(breakdown(models, empty, steps, arithmetic));
+    out.put("batch", StepOverhead.BATCH);
+    out.put("results", json);
+    return out;
+  }
+
+  /** A second table: per block, the means of Spark's job and task phases next to the wall time. */
+  private static String breakdown(List<Topology> models, List<StepOverhead.Block> empty, List<StepOverhead.Block> steps,
+      List<Double> arithmetic) {
+    StringBuilder b = new StringBuilder("Where the time goes (means; Spark's listener events, millisecond resolution; "
+        + "\"outside the job\" = wall time − job time: on the driver before and after the job, e.g. broadcast, sum, "
+        + "update):\n\n| block | wall per step/job | Spark job (start → end) | outside the job | task deserialisation "
+        + "| task run | of which forward+backward (1 thread) | result serialisation | result size per task |\n"
+        + "|---|---|---|---|---|---|---|---|---|\n");
+    for (int i = 0; i < empty.size(); i++) {
+      row(b, "empty job, block " + (i + 1), empty.get(i), Double.NaN);
+      if (i < steps.size()) {
+        row(b, "Nabla step, " + Nets.name(models.get(i)), steps.get(i), arithmetic.get(i));
+      }
+    }
+    return b.toString().stripTrailing();
+  }
+
+  private static void row(StringBuilder b, String name, StepOverhead.Block block, double arithmeticSeconds) {
+    JobProbe.Breakdown j = block.jobs();
+    double wallMs = Stats.of(block.seconds()).mean() * 1e3;
+    b.append("| ").append(name).append(" | ").append(Section.num("%.2f ms", wallMs)).append(" | ")
+        .append(Section.num("%.2f ms", j.jobMillis())).append(" | ")
+        .append(Section.num("%.2f ms", wallMs - j.jobMillis())).append(" | ")
+        .append(Section.num("%.2f ms", j.deserializeMillis())).append(" | ")
+        .append(Section.num("%.2f ms", j.runMillis())).append(" | ")
+        .append(Double.isNaN(arithmeticSeconds) ? "" : Section.num("%.3f ms", arithmeticSeconds * 1e3)).append(" | ")
+        .append(Section.num("%.2f ms", j.resultSerializeMillis())).append(" | ")
+        .append(Section.num("%.1f kB", j.resultBytes() / 1e3)).append(" |\n");
+  }
+}

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Runs the Spark benchmark of issue 6 (dev.nabla.bench.SparkBench): MLlib's MLP and Nabla racing to 97% test
+# accuracy on MNIST, Nabla's per-step overhead next to an empty Spark job, and its training GFLOP/s next to
+# dgemm, all in one JVM with one local[2] Spark session. Prints markdown tables (and JSON with --json).
+#
+# usage: submit-scripts/bench.sh [--quick] [--json FILE] [--data DIR] [--sections 1,2,3,4] [--nabla-batch N] [--nabla-lr X]
+#   --quick          small data, few repetitions: a smoke run well under a minute (what CI runs)
+#   --json FILE      also write the results as JSON to FILE
+#   --data DIR       the MNIST IDX files (default data/mnist, put there by submit-scripts/fetch-mnist.sh)
+#   --sections L     run only these sections (1 MLlib, 2 Nabla to 97%, 3 step overhead, 4 compute)
+#   --nabla-batch N, --nabla-lr X   section 2's batch size and learning rate (default 256 and 2.5)
+# Environment: BENCH_HEAP (default 6g), the JVM's maximum heap.
+set -euo pipefail
+
+usage() {  # usage STATUS: prints the usage (to stderr unless STATUS is 0) and exits with STATUS
+  if [[ "$1" == 0 ]]; then sed -n '6,11s/^# \{0,1\}//p' "$0"; else sed -n '6,11s/^# \{0,1\}//p' "$0" >&2; fi
+  exit "$1"
+}
+
+bench_args=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --quick) bench_args+=("$1"); shift ;;
+    --json|--data|--sections|--nabla-batch|--nabla-lr)
+      [[ $# -ge 2 ]] || { echo "bench.sh: $1 needs a value" >&2; usage 2; }
+      bench_args+=("$1" "$2"); shift 2 ;;
+    -h|--help) usage 0 ;;
+    *) echo "bench.sh: unknown argument '$1'" >&2; usage 2 ;;
+  esac
+done
+
+cd "$(dirname "$0")/.."
+command -v mvn >/dev/null || { echo "bench.sh: mvn not found on PATH; install Maven 3.8+" >&2; exit 1; }
+command -v java >/dev/null || { echo "bench.sh: java not found on PATH; install a Java 17 JDK" >&2; exit 1; }
+
+stamp=target/test-classes/dev/nabla/bench/SparkBench.class
+if [[ ! -f "$stamp" ]] || [[ -n "$(find src -newer "$stamp" -name '*.java' -print -quit)" ]]; then
+  echo "bench.sh: compiling (mvn -B -q -o test-compile)" >&2
+  mvn -B -q -o -Dstyle.color=never test-compile >&2
+fi
+
+classpath_file=target/bench-classpath.txt
+if [[ ! -s "$classpath_file" || pom.xml -nt "$classpath_file" ]]; then
+  # The default scope (test) includes provided, so Spark's and MLlib's jars are listed.
+  mvn -B -q -o -Dstyle.color=never dependency:build-classpath -Dmdep.outputFile="$classpath_file" >&2
+fi
+
+commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if [[ "$commit" != unknown && -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]]; then
+  commit="$commit+uncommitted-changes"
+fi
+
+# The flags Spark needs on Java 17 (as in submit-scripts/nabla and the pom's spark.java17.opens), and the
+# incubating Vector API so that netlib's Java BLAS fallback is VectorBLAS (the header names the BLAS used).
+opens=(
+  -XX:+IgnoreUnrecognizedVMOptions
+  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
+  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
+  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
+  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED
+  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
+  --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
+  -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true
+  --add-modules=jdk.incubator.vector
+)
+
+# One BLAS thread per Spark task: two tasks on two cores, no oversubscription.
+export OPENBLAS_NUM_THREADS=1
+exec java -Xmx"${BENCH_HEAP:-6g}" "${opens[@]}" -Dspark.master='local[2]' -Dnabla.bench.commit="$commit" \
+  -Dlog4j2.configurationFile="file:conf/log4j2.properties" \
+  -cp "target/classes:target/test-classes:$(cat "$classpath_file")" \
+  dev.nabla.bench.SparkBench "${bench_args[@]}"
