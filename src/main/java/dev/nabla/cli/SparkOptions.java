@@ -1,6 +1,6 @@
 package dev.nabla.cli;
 
-import dev.nabla.data.KryoRecords;
+import dev.nabla.train.SparkDefaults;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
@@ -39,17 +39,7 @@ final class SparkOptions {
     if (!conf.contains("spark.app.name")) {
       conf.setAppName(appName);
     }
-    // Nabla's per-step bytes are doubles, which LZ4 does not shrink: compressing the parameter broadcast
-    // only costs time on both ends. Gradient sums of up to 64 MB go back in the task's status message
-    // instead of a block-manager round trip. Both stay overridable with --conf.
-    conf.setIfMissing("spark.broadcast.compress", "false");
-    conf.setIfMissing("spark.task.maxDirectResultSize", "64m");
-    if (conf.get("spark.serializer", "").endsWith("KryoSerializer")) {
-      String own = conf.get("spark.kryo.registrator", "");
-      if (!own.contains(KryoRecords.class.getName())) {
-        conf.set("spark.kryo.registrator", own.isEmpty() ? KryoRecords.class.getName() : own + "," + KryoRecords.class.getName());
-      }
-    }
+    SparkDefaults.apply(conf);
     session = SparkSession.builder().config(conf).getOrCreate();
     session.sparkContext().setLogLevel(verbose ? "INFO" : "WARN");
     return session;

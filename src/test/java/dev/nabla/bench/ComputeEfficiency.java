@@ -6,6 +6,7 @@ import dev.nabla.nn.Topology;
 import dev.nabla.optim.Sgd;
 import dev.nabla.report.EpochMetrics;
 import dev.nabla.train.TrainSettings;
+import dev.nabla.train.Optimization;
 import dev.nabla.train.Trainer;
 import dev.nabla.train.TrainingSet;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ final class ComputeEfficiency {
     double before = dgemmGflops(n, 2, timer);
     TrainSettings s = new TrainSettings(t, Init.GLOROT_UNIFORM, 0.1, batch, 2, CoreBench.SEED);
     StepClock clock = new StepClock(1);
-    new Trainer(sc).fit(data, null, s, new Sgd(), clock);
+    new Trainer(sc).fit(data, null, s, Optimization.sgd(), clock);
     double after = dgemmGflops(n, 2, timer);
     data.blocks().unpersist(false);
 

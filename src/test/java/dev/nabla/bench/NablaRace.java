@@ -6,6 +6,7 @@ import dev.nabla.optim.Sgd;
 import dev.nabla.report.EpochMetrics;
 import dev.nabla.report.TrainingListener;
 import dev.nabla.train.TrainSettings;
+import dev.nabla.train.Optimization;
 import dev.nabla.train.Trainer;
 import dev.nabla.train.TrainingSet;
 import java.util.ArrayList;
@@ -101,7 +102,7 @@ final class NablaRace {
       }
     };
     try {
-      new Trainer(sc).fit(train, test, s, new Sgd(), listener);
+      new Trainer(sc).fit(train, test, s, Optimization.sgd(), listener);
     } catch (TargetReached stop) {
       return new Result(s, target, history, true);
     }

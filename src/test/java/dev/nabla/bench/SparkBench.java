@@ -12,6 +12,8 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import dev.nabla.train.SparkDefaults;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -47,9 +49,11 @@ public final class SparkBench {
       System.out.println(USAGE);
       return;
     }
-    SparkSession spark = SparkSession.builder().master(System.getProperty("spark.master", "local[" + WORKERS + "]"))
-        .appName("nabla SparkBench").config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false").getOrCreate();
+    SparkConf conf = SparkDefaults.apply(new SparkConf()
+        .setMaster(System.getProperty("spark.master", "local[" + WORKERS + "]"))
+        .setAppName("nabla SparkBench").set("spark.ui.enabled", "false")
+        .set("spark.ui.showConsoleProgress", "false"));
+    SparkSession spark = SparkSession.builder().config(conf).getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
     try {
       run(spark, a);

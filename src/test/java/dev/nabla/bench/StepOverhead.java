@@ -4,6 +4,7 @@ import dev.nabla.nn.Init;
 import dev.nabla.nn.Topology;
 import dev.nabla.optim.Sgd;
 import dev.nabla.train.TrainSettings;
+import dev.nabla.train.Optimization;
 import dev.nabla.train.Trainer;
 import dev.nabla.train.TrainingSet;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ final class StepOverhead {
   private static Block steps(JavaSparkContext sc, TrainingSet data, Topology t, int stepsPerEpoch, JobProbe probe) {
     TrainSettings s = new TrainSettings(t, Init.GLOROT_UNIFORM, 0.1, BATCH, 2, CoreBench.SEED);
     StepClock clock = new StepClock(1);
-    new Trainer(sc).fit(data, null, s, new Sgd(), clock);
+    new Trainer(sc).fit(data, null, s, Optimization.sgd(), clock);
     Stats stats = clock.steps();
     if (stats.count() != stepsPerEpoch - 1) {
       throw new IllegalStateException("timed " + stats.count() + " steps of " + t + ", expected " + (stepsPerEpoch - 1)
