@@ -39,7 +39,7 @@ for n in names:
     acc = {r["epoch"]: r["val_accuracy"] for r in rows}
     best = max(rows, key=lambda r: r["val_accuracy"])
     cmd = open(f"{out}/{n}.seconds").read().strip()
-    lr = json.load(open(f"{out}/model-{n}/manifest.json"))["hyperParameters"]["learning-rate"]
+    lr = json.load(open(f"{out}/model-{n}/manifest.json"))["hyperParameters"].get("learning-rate", "(line search)")
     f = lambda e: f"{acc[e]:.4f}" if e in acc else "–"
     print(f"| {n} | {lr} | {len(rows)} | {f(5)} | {f(10)} | {rows[-1]['val_accuracy']:.4f} | {best['val_accuracy']:.4f} ({best['epoch']}) | {rows[-1]['wall_s']:.0f} s | {cmd} s |")
 PY
