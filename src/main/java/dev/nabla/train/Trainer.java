@@ -2,6 +2,7 @@ package dev.nabla.train;
 
 import dev.nabla.nn.GradientSum;
 import dev.nabla.nn.Topology;
+import dev.nabla.optim.Clipping;
 import dev.nabla.optim.Optimizer;
 import dev.nabla.report.EpochMetrics;
 import dev.nabla.report.TrainingListener;
@@ -86,8 +87,12 @@ public final class Trainer {
           mean[i] = sum.gradient[i] * inv;
         }
         divergence.checkGradient(sum.lossSum, mean, params, epoch, step);
-        rule.regularization().addGradient(params, mean);
-        rule.clipping().apply(mean);
+        if (!rule.regularization().isNone()) {
+          rule.regularization().addGradient(params, mean);
+        }
+        if (rule.clipping().mode() != Clipping.Mode.NONE) {
+          rule.clipping().apply(mean);
+        }
         rate = rule.schedule().rate(optimizer.steps());
         optimizer.step(params, mean, rate);
         divergence.checkParams(params, epoch, step);
