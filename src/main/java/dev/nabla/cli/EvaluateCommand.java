@@ -3,7 +3,6 @@ package dev.nabla.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nabla.model.ClassificationMetrics;
 import dev.nabla.model.Model;
-import dev.nabla.model.ModelIO;
 import dev.nabla.model.RegressionMetrics;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -17,21 +16,10 @@ import picocli.CommandLine.Option;
     description = {"Prints a saved model's metrics on a data set: loss, accuracy, per-class precision/recall/F1,",
         "macro-F1 and the confusion matrix (classification) or MSE, RMSE, MAE, R² (regression)."})
 final class EvaluateCommand implements Callable<Integer> {
-  @Option(names = "--config", description = "A properties file of options.")
-  String config;
-
-  @Option(names = "--model", required = true, description = "The model directory.")
-  String model;
-
-  @Option(names = "--data", required = true, description = "The data to evaluate on.")
-  String data;
-
   @Option(names = "--json", description = "Print one JSON object instead of tables.")
   boolean json;
 
-  @Option(names = "--partitions", defaultValue = "0", description = "Partitions (0 = Spark's default parallelism).")
-  int partitions;
-
+  @Mixin SavedModelOptions saved;
   @Mixin DataOptions dataOptions;
   @Mixin SparkOptions sparkOptions;
 
@@ -46,14 +34,14 @@ final class EvaluateCommand implements Callable<Integer> {
 
   private int run() throws Exception {
     SparkSession spark = sparkOptions.session("nabla evaluate");
-    Model m = ModelIO.load(model, spark.sparkContext().hadoopConfiguration());
-    int p = partitions > 0 ? partitions : spark.sparkContext().defaultParallelism();
+    Model m = saved.load(spark);
+    int p = saved.partitions(spark);
     TestRun run = new TestRun(spark, dataOptions);
     if (!json) {
-      run.evaluate(m, data, p, System.out);
+      run.evaluate(m, saved.data, p, System.out);
       return ExitStatus.OK;
     }
-    Object metrics = run.metrics(m, data, p);
+    Object metrics = run.metrics(m, saved.data, p);
     Map<String, Object> out = metrics instanceof ClassificationMetrics c ? c.toMap() : ((RegressionMetrics) metrics).toMap();
     System.out.println(new ObjectMapper().writeValueAsString(out));
     return ExitStatus.OK;

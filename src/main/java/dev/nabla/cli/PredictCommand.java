@@ -4,7 +4,6 @@ import dev.nabla.data.DataReader;
 import dev.nabla.data.Example;
 import dev.nabla.data.LoadedData;
 import dev.nabla.model.Model;
-import dev.nabla.model.ModelIO;
 import dev.nabla.model.Task;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,15 +28,6 @@ import picocli.CommandLine.Option;
 final class PredictCommand implements Callable<Integer> {
   private static final int CHUNK = 1024;
 
-  @Option(names = "--config", description = "A properties file of options.")
-  String config;
-
-  @Option(names = "--model", required = true, description = "The model directory.")
-  String model;
-
-  @Option(names = "--data", required = true, description = "The rows to predict.")
-  String data;
-
   @Option(names = "--out", required = true, description = "Output directory (Spark writes part files).")
   String out;
 
@@ -47,9 +37,7 @@ final class PredictCommand implements Callable<Integer> {
   @Option(names = "--overwrite", description = "Replace an existing output directory.")
   boolean overwrite;
 
-  @Option(names = "--partitions", defaultValue = "0", description = "Partitions (0 = Spark's default parallelism).")
-  int partitions;
-
+  @Mixin SavedModelOptions saved;
   @Mixin DataOptions dataOptions;
   @Mixin SparkOptions sparkOptions;
 
@@ -68,12 +56,12 @@ final class PredictCommand implements Callable<Integer> {
       throw new UsageException("--out-format: unknown format '" + outFormat + "': expected parquet or csv");
     }
     SparkSession spark = sparkOptions.session("nabla predict");
-    Model m = ModelIO.load(model, spark.sparkContext().hadoopConfiguration());
-    int p = partitions > 0 ? partitions : spark.sparkContext().defaultParallelism();
+    Model m = saved.load(spark);
+    int p = saved.partitions(spark);
     boolean classification = m.task() == Task.CLASSIFICATION;
     int nf = m.topology().inputSize();
-    LoadedData d = DataReader.read(spark, data, dataOptions.read(classification, nf, m.numClasses()), p);
-    TrainJob.reportSkipped(data, d);
+    LoadedData d = DataReader.read(spark, saved.data, dataOptions.read(classification, nf, m.numClasses()), p);
+    TrainJob.reportSkipped(saved.data, d);
     int k = m.topology().outputSize();
     JavaRDD<Row> rows = d.examples().mapPartitions(it -> predictPartition(m, it, nf, k));
     spark.createDataFrame(rows, schema(classification, k)).write()
