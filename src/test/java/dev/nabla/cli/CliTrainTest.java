@@ -277,4 +277,15 @@ class CliTrainTest {
       System.clearProperty("spark.serializer");
     }
   }
+
+  @Test
+  void divergingRunExitsFourNamingStepLayerAndAdviceWithoutWritingAModel() {
+    Path model = dir.resolve("diverged-model");
+    CliRunner.Result r = CliRunner.run(trainArgs(model.toString(), "--activation", "relu", "--learning-rate", "1e6"));
+    assertEquals(ExitStatus.DIVERGED, r.status(), r.out() + r.err());
+    assertTrue(r.err().matches("(?s)nabla train: training diverged at epoch \\d+/8 step \\d+/\\d+: .*layer \\d.*"
+        + "--learning-rate.*"), r.err());
+    assertEquals(1, r.err().strip().lines().count(), r.err());
+    assertFalse(Files.exists(model));
+  }
 }
