@@ -15,10 +15,11 @@ import java.util.TreeSet;
  * @param sections which sections to run, from 1..4
  * @param nablaBatch section 2's batch size, or 0 for the plan's
  * @param nablaLearningRate section 2's learning rate, or 0 for the plan's
+ * @param nablaOptimizer section 2's optimizer (a name of {@code dev.nabla.optim.Optimizers}), default sgd
  * @param help print the usage and stop
  */
 record BenchArgs(boolean quick, Path json, Path data, Set<Integer> sections, int nablaBatch,
-    double nablaLearningRate, boolean help) {
+    double nablaLearningRate, String nablaOptimizer, boolean help) {
 
   BenchArgs {
     sections = Set.copyOf(sections);
@@ -33,6 +34,7 @@ record BenchArgs(boolean quick, Path json, Path data, Set<Integer> sections, int
     Set<Integer> sections = new TreeSet<>(List.of(1, 2, 3, 4));
     int batch = 0;
     double lr = 0;
+    String optimizer = "sgd";
     List<String> rest = new ArrayList<>(List.of(args));
     while (!rest.isEmpty()) {
       String arg = rest.remove(0);
@@ -60,10 +62,17 @@ record BenchArgs(boolean quick, Path json, Path data, Set<Integer> sections, int
             throw new IllegalArgumentException("--nabla-lr " + v + ": must be a positive number, e.g. 2.0");
           }
         }
+        case "--nabla-optimizer" -> {
+          optimizer = value(arg, rest);
+          if (!dev.nabla.optim.Optimizers.NAMES.contains(optimizer)) {
+            throw new IllegalArgumentException("--nabla-optimizer " + optimizer + ": expected one of "
+                + String.join(", ", dev.nabla.optim.Optimizers.NAMES));
+          }
+        }
         default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
       }
     }
-    return new BenchArgs(quick, json, data, sections, batch, lr, help);
+    return new BenchArgs(quick, json, data, sections, batch, lr, optimizer, help);
   }
 
   /** The full or quick plan with section 2's overrides applied. */

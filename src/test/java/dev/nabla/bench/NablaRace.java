@@ -33,7 +33,8 @@ final class NablaRace {
    * @param history every epoch run, in order
    * @param reached whether the last epoch reached the target (else the fit ran out of epochs)
    */
-  record Result(TrainSettings settings, double target, List<EpochMetrics> history, boolean reached) {
+  record Result(TrainSettings settings, String optimizer, double target, List<EpochMetrics> history,
+      boolean reached) {
     Result {
       history = List.copyOf(history);
       if (history.isEmpty()) {
@@ -84,6 +85,7 @@ final class NablaRace {
         + "learning rate chosen with SgdGrid (docs/performance.md); one untimed warm-up epoch on the first training rows ran first.");
     out.put("batch", s.batchSize());
     out.put("learning_rate", s.learningRate());
+    out.put("optimizer", r.optimizer());
     out.put("epochs", epochs);
     out.put("seconds_to_target", r.reached() ? r.secondsToTarget() : null);
     out.put("reached", r.reached());
@@ -91,7 +93,8 @@ final class NablaRace {
   }
 
   /** Fits until the first epoch with test accuracy ≥ target, or {@code s.epochs()} epochs. */
-  static Result run(JavaSparkContext sc, TrainingSet train, TrainingSet test, TrainSettings s, double target) {
+  static Result run(JavaSparkContext sc, TrainingSet train, TrainingSet test, TrainSettings s,
+      Optimization optimization, double target) {
     List<EpochMetrics> history = new ArrayList<>();
     TrainingListener listener = new TrainingListener() {
       @Override public void onEpoch(EpochMetrics m) {
@@ -102,11 +105,11 @@ final class NablaRace {
       }
     };
     try {
-      new Trainer(sc).fit(train, test, s, Optimization.sgd(), listener);
+      new Trainer(sc).fit(train, test, s, optimization, listener);
     } catch (TargetReached stop) {
-      return new Result(s, target, history, true);
+      return new Result(s, optimization.optimizer(), target, history, true);
     }
-    return new Result(s, target, history, false);
+    return new Result(s, optimization.optimizer(), target, history, false);
   }
 
   /** Ends a fit from its listener once the target accuracy is reached. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import dev.nabla.train.Optimization;
 import dev.nabla.train.SparkDefaults;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -25,12 +26,13 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class SparkBench {
   static final String USAGE = "usage: SparkBench [--quick] [--json FILE] [--data DIR] [--sections 1,2,3,4]\n"
-      + "                  [--nabla-batch N] [--nabla-lr X]\n"
+      + "                  [--nabla-batch N] [--nabla-lr X] [--nabla-optimizer NAME]\n"
       + "  --quick         small data and few repetitions: a smoke run well under a minute (CI)\n"
       + "  --json FILE     also write the results as JSON to FILE\n"
       + "  --data DIR      the MNIST IDX files (default data/mnist; submit-scripts/fetch-mnist.sh puts them there)\n"
       + "  --sections L    run only these sections (default 1,2,3,4)\n"
-      + "  --nabla-batch N, --nabla-lr X   Nabla's batch size and learning rate in section 2 (default 256, 2.5)";
+      + "  --nabla-batch N, --nabla-lr X   Nabla's batch size and learning rate in section 2 (default 256, 2.5)\n"
+      + "  --nabla-optimizer NAME          Nabla's optimizer in section 2 (default sgd; e.g. adam)";
   private static final int WORKERS = 2;
 
   private SparkBench() {
@@ -91,11 +93,13 @@ public final class SparkBench {
       TrainingSet test = mnist.trainingSet(Mnist.TEST, plan.testRows());
       // Warm-up: one epoch on a few training rows, evaluated on the test set (target 2 is never reached).
       TrainingSet warm = mnist.trainingSet(Mnist.TRAIN, Math.min(4096, Math.max(plan.nablaBatch(), plan.trainRows() / 5)));
+      Optimization optimization = Optimization.of(a.nablaOptimizer());
       NablaRace.run(sc, warm, test, NablaRace.settings(NablaRace.INIT, plan.nablaBatch(), plan.nablaLearningRate(), 1),
-          2.0);
+          optimization, 2.0);
       warm.blocks().unpersist(false);
       nabla = NablaRace.run(sc, train, test,
-          NablaRace.settings(NablaRace.INIT, plan.nablaBatch(), plan.nablaLearningRate(), plan.nablaMaxEpochs()), plan.targetAccuracy());
+          NablaRace.settings(NablaRace.INIT, plan.nablaBatch(), plan.nablaLearningRate(), plan.nablaMaxEpochs()),
+          optimization, plan.targetAccuracy());
       train.blocks().unpersist(false);
       test.blocks().unpersist(false);
       print(sections, NablaRace.section(nabla, WORKERS), start);
