@@ -22,9 +22,27 @@ import org.apache.spark.broadcast.Broadcast;
 public final class Trainer {
   private final JavaSparkContext sc;
   private EarlyStopping earlyStopping;
+  private Checkpoints checkpoints;
+  private Checkpoint resumeFrom;
 
   public Trainer(JavaSparkContext sc) {
     this.sc = sc;
+  }
+
+  /** Saves checkpoints as the policy says (null: none). */
+  public Trainer checkpoints(Checkpoints store) {
+    this.checkpoints = store;
+    return this;
+  }
+
+  /**
+   * Continues the run a checkpoint was taken from (null: start fresh); the run must have the same
+   * topology, data size, batch size, seed, epochs and optimizer, and then ends with the parameters an
+   * uninterrupted run would have, bit for bit.
+   */
+  public Trainer resumeFrom(Checkpoint checkpoint) {
+    this.resumeFrom = checkpoint;
+    return this;
   }
 
   /** Stops early on a validation metric and keeps the best epoch's parameters (null: train all epochs). */
@@ -65,12 +83,41 @@ public final class Trainer {
     double bestValue = Double.NaN;
     int bestEpoch = 0;
     long start = System.nanoTime();
-    for (int epoch = 1; epoch <= s.epochs(); epoch++) {
+    long[] fingerprint = {t.numParams(), train.rows(), s.batchSize(), s.seed(), s.epochs()};
+    int firstEpoch = 1;
+    int firstStep = 1;
+    double lossSum = 0;
+    long samples = 0;
+    double rate = Double.NaN;
+    Checkpoint c = resumeFrom;
+    if (c != null) {
+      if (!java.util.Arrays.equals(c.fingerprint(), fingerprint) || !c.optimizer().equals(optimizer.name())) {
+        throw new IllegalArgumentException("--resume: the checkpoint is of another run (parameters, rows, batch size, "
+            + "seed, epochs " + java.util.Arrays.toString(c.fingerprint()) + ", optimizer " + c.optimizer()
+            + "; this run " + java.util.Arrays.toString(fingerprint) + ", " + optimizer.name()
+            + "); resume with the same settings and data");
+      }
+      System.arraycopy(c.params(), 0, params, 0, params.length);
+      optimizer.restoreState(c.optimizerState());
+      rule.schedule().restoreState(c.scheduleState());
+      history.addAll(c.history());
+      best = c.best();
+      bestValue = c.bestValue();
+      bestEpoch = c.bestEpoch();
+      firstEpoch = c.epoch() + 1;
+      firstStep = c.step() + 1;
+      lossSum = c.epochLossSum();
+      samples = c.epochSamples();
+      rate = c.lastRate();
+      start -= (long) (c.wallSeconds() * 1e9);
+    }
+    for (int epoch = firstEpoch; epoch <= s.epochs(); epoch++) {
       long epochStart = System.nanoTime();
-      double lossSum = 0;
-      long samples = 0;
-      double rate = Double.NaN;
-      for (int step = 1; step <= steps; step++) {
+      if (epoch != firstEpoch) {
+        lossSum = 0;
+        samples = 0;
+      }
+      for (int step = epoch == firstEpoch ? firstStep : 1; step <= steps; step++) {
         sc.setJobDescription("nabla epoch " + epoch + "/" + s.epochs() + " step " + step + "/" + steps);
         Broadcast<byte[]> bc = sc.broadcast(StepJob.encodeParams(params));
         GradientSum sum;
@@ -98,6 +145,12 @@ public final class Trainer {
         divergence.checkParams(params, epoch, step);
         lossSum += sum.lossSum;
         samples += sum.count;
+        if (checkpoints != null && !checkpoints.perEpoch()
+            && ((long) (epoch - 1) * steps + step) % checkpoints.every() == 0) {
+          checkpoints.save(new Checkpoint(epoch - 1, step, fingerprint, params, optimizer.name(), optimizer.state(),
+              rule.schedule().state(), lossSum, samples, rate, best, bestValue, bestEpoch, history,
+              (System.nanoTime() - start) / 1e9), (long) (epoch - 1) * steps + step);
+        }
         listener.onStep(epoch, step, sum.lossSum * inv);
       }
       double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
@@ -128,6 +181,11 @@ public final class Trainer {
         } else if (epoch - bestEpoch >= earlyStopping.patience()) {
           break;
         }
+      }
+      if (checkpoints != null && checkpoints.perEpoch() && epoch % checkpoints.every() == 0) {
+        checkpoints.save(new Checkpoint(epoch, 0, fingerprint, params, optimizer.name(), optimizer.state(),
+            rule.schedule().state(), 0, 0, rate, best, bestValue, bestEpoch, history,
+            (System.nanoTime() - start) / 1e9), (long) epoch * steps);
       }
     }
     sc.setJobDescription(null);
