@@ -37,6 +37,23 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--overwrite", description = "Replace an existing model directory.")
   boolean overwrite;
 
+  @Option(names = "--checkpoint-dir", description = "Write checkpoints here (any Hadoop path).")
+  String checkpointDir;
+
+  @Option(names = "--checkpoint-every", defaultValue = "1",
+      description = "Checkpoint after every N units (default: ${DEFAULT-VALUE}).")
+  int checkpointEvery;
+
+  @Option(names = "--checkpoint-unit", defaultValue = "epochs", description = "epochs or steps (default: ${DEFAULT-VALUE}).")
+  String checkpointUnit;
+
+  @Option(names = "--checkpoint-keep", defaultValue = "3", description = "Keep the newest K checkpoints (default: ${DEFAULT-VALUE}).")
+  int checkpointKeep;
+
+  @Option(names = "--resume", description = "Continue from the newest complete checkpoint in --checkpoint-dir; "
+      + "the other settings must be those of the interrupted run.")
+  boolean resume;
+
   @Option(names = "--metrics-out", description = "Write per-epoch metrics as JSON lines to this file.")
   String metricsOut;
 

@@ -16,6 +16,8 @@ import dev.nabla.model.Task;
 import dev.nabla.report.ConsoleLog;
 import dev.nabla.report.MetricsLog;
 import dev.nabla.report.TrainingListener;
+import dev.nabla.train.Checkpoint;
+import dev.nabla.train.Checkpoints;
 import dev.nabla.train.LbfgsTrainer;
 import dev.nabla.train.Seeds;
 import dev.nabla.train.TrainResult;
@@ -111,14 +113,34 @@ final class TrainJob {
         : TrainingListener.all(new ConsoleLog(System.out), metrics);
     TrainResult result;
     if (settings.lbfgs() != null) {
+      if (cmd.checkpointDir != null || cmd.resume) {
+        throw new UsageException("--checkpoint-dir/--resume are for the mini-batch optimizers, not --optimizer lbfgs");
+      }
       Settings.Lbfgs lb = settings.lbfgs();
       System.out.println("lbfgs: full batch, up to " + settings.trainSettings().epochs() + " iterations"
           + " (--batch-size and --learning-rate do not apply)");
       result = new LbfgsTrainer(sc, lb.l2()).fit(train, validation, settings.trainSettings(), lb.memory(),
           lb.tolerance(), listener);
     } else {
-      result = new Trainer(sc).earlyStopping(settings.earlyStopping()).fit(train, validation,
-          settings.trainSettings(), settings.optimization(), listener);
+      Checkpoints store = checkpoints(hadoop);
+      Checkpoint from = null;
+      if (cmd.resume) {
+        from = store.latest();
+        if (from == null) {
+          throw new UsageException("--resume: no complete checkpoint in " + cmd.checkpointDir);
+        }
+        System.out.println("resuming from epoch " + (from.epoch() + 1) + " step " + (from.step() + 1) + " (checkpoint in "
+            + cmd.checkpointDir + ")");
+      }
+      try {
+        result = new Trainer(sc).earlyStopping(settings.earlyStopping()).checkpoints(store).resumeFrom(from)
+            .fit(train, validation, settings.trainSettings(), settings.optimization(), listener);
+      } catch (IllegalArgumentException e) {
+        if (e.getMessage() != null && e.getMessage().startsWith("--resume")) {
+          throw new UsageException(e.getMessage());
+        }
+        throw e;
+      }
     }
 
     Map<String, Double> finalMetrics = new LinkedHashMap<>();
@@ -159,6 +181,27 @@ final class TrainJob {
     System.out.printf(Locale.ROOT, "trained %d epochs in %.1f s%n", result.history().size(), result.trainingSeconds());
     blocks.unpersist(false);
     return ExitStatus.OK;
+  }
+
+  /** The checkpoint store of --checkpoint-dir, or null. */
+  private Checkpoints checkpoints(Configuration hadoop) {
+    if (cmd.checkpointDir == null) {
+      if (cmd.resume) {
+        throw new UsageException("--resume needs --checkpoint-dir, the directory of the interrupted run's checkpoints");
+      }
+      return null;
+    }
+    boolean perEpoch = switch (cmd.checkpointUnit) {
+      case "epochs" -> true;
+      case "steps" -> false;
+      default -> throw new UsageException("--checkpoint-unit: unknown unit '" + cmd.checkpointUnit
+          + "': expected epochs or steps");
+    };
+    try {
+      return new Checkpoints(cmd.checkpointDir, hadoop, cmd.checkpointEvery, perEpoch, cmd.checkpointKeep);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--" + e.getMessage());
+    }
   }
 
   private TrainingSet packed(JavaRDD<Example> rows, int numFeatures, int numClasses, int numTargets, Scaling scaling,

@@ -288,4 +288,37 @@ class CliTrainTest {
     assertEquals(1, r.err().strip().lines().count(), r.err());
     assertFalse(Files.exists(model));
   }
+
+  @Test
+  void resumeAfterALostDriverEndsWithTheSameModel() throws IOException {
+    Path ckpt = dir.resolve("checkpoints");
+    Path whole = dir.resolve("whole-model");
+    String[] common = {"--optimizer", "adam", "--learning-rate", "0.01", "--epochs", "4", "--checkpoint-dir",
+        ckpt.toString(), "--checkpoint-every", "1", "--checkpoint-keep", "10"};
+    CliRunner.Result r = CliRunner.run(trainArgs(whole.toString(), common));
+    assertEquals(ExitStatus.OK, r.status(), r.out() + r.err());
+    // The driver "died" after epoch 2: only the checkpoints written up to then exist.
+    List<Path> all;
+    try (Stream<Path> s = Files.list(ckpt)) {
+      all = s.filter(p -> p.getFileName().toString().startsWith("ckpt-")).sorted().toList();
+    }
+    assertEquals(4, all.size());
+    for (Path late : all.subList(2, 4)) {
+      try (Stream<Path> files = Files.walk(late)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
+    }
+    Path resumed = dir.resolve("resumed-model");
+    List<String> args = new ArrayList<>(List.of(trainArgs(resumed.toString(), common)));
+    args.add("--resume");
+    CliRunner.Result again = CliRunner.run(args.toArray(new String[0]));
+    assertEquals(ExitStatus.OK, again.status(), again.out() + again.err());
+    assertTrue(again.out().contains("resuming from epoch 3 step 1"), again.out());
+    assertTrue(java.util.Arrays.equals(ModelIO.load(whole.toString(), new Configuration()).params(),
+        ModelIO.load(resumed.toString(), new Configuration()).params()), "resumed parameters differ");
+
+    CliRunner.Result none = CliRunner.run(trainArgs(dir.resolve("x").toString(), "--resume"));
+    assertEquals(ExitStatus.USAGE, none.status(), none.err());
+    assertTrue(none.err().contains("--checkpoint-dir"), none.err());
+  }
 }
