@@ -86,7 +86,7 @@ final class PredictCommand implements Callable<Integer> {
         System.arraycopy(chunk.get(c).features(), 0, x, c * nf, nf);
       }
       double[] outputs = m.predictRaw(x, chunk.size());
-      double[] predictions = m.predict(x, chunk.size());
+      double[] predictions = m.predictions(outputs, chunk.size());
       for (int c = 0; c < chunk.size(); c++) {
         Example e = chunk.get(c);
         Object[] values = new Object[m.task() == Task.CLASSIFICATION ? 3 + k : 3];

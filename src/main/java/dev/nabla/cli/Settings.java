@@ -25,7 +25,7 @@ import java.util.Map;
  * other flags (output activation, loss, init) filled in. Every error names the flag.
  */
 record Settings(Task task, Topology topology, Init init, Optimization optimization, ScalingKind scaling,
-    TrainSettings trainSettings, int numClassesFlag, EarlyStopping earlyStopping, Lbfgs lbfgs) {
+    TrainSettings trainSettings, EarlyStopping earlyStopping, Lbfgs lbfgs) {
 
   static Settings of(ModelOptions o, DataOptions d) {
     Task task = switch (o.task.toLowerCase(Locale.ROOT)) {
@@ -109,7 +109,7 @@ record Settings(Task task, Topology topology, Init init, Optimization optimizati
           + o.lbfgsTolerance);
     }
     Lbfgs lb = lbfgs ? new Lbfgs(o.lbfgsMemory, o.lbfgsTolerance, o.l2) : null;
-    return new Settings(task, topology, init, optimization, scaling, ts, o.numClasses, early, lb);
+    return new Settings(task, topology, init, optimization, scaling, ts, early, lb);
   }
 
   /** Full-batch L-BFGS settings; null for the mini-batch optimizers. */

@@ -1,5 +1,6 @@
 package dev.nabla.data;
 
+import dev.nabla.nn.SplitMix;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.api.java.JavaRDD;
 import scala.Tuple2;
@@ -33,10 +34,6 @@ public final class Splits {
 
   /** A uniform number in [0, 1) from a seed and an index (SplitMix64). */
   static double unit(long seed, long index) {
-    long z = seed + 0x9E3779B97F4A7C15L * (index + 1);
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    z ^= z >>> 31;
-    return (z >>> 11) * 0x1.0p-53;
+    return (SplitMix.mix(seed + SplitMix.GAMMA * (index + 1)) >>> 11) * 0x1.0p-53;
   }
 }

@@ -139,7 +139,11 @@ public final class Model implements Serializable {
 
   /** Per sample: the class index (classification) or the first output (regression), as {@link #transform} writes it. */
   public double[] predict(double[] features, int cols) {
-    double[] out = predictRaw(features, cols);
+    return predictions(predictRaw(features, cols), cols);
+  }
+
+  /** {@link #predict}'s values from outputs A^L already computed by {@link #predictRaw}, without another pass. */
+  public double[] predictions(double[] out, int cols) {
     double[] p = new double[cols];
     for (int c = 0; c < cols; c++) {
       p[c] = predictionOf(out, c);

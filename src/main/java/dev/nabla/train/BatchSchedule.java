@@ -1,5 +1,7 @@
 package dev.nabla.train;
 
+import dev.nabla.nn.SplitMix;
+
 /**
  * Which rows make up each step's mini-batch: a seeded pseudorandom permutation π_e of the global row
  * indices 0..N−1 per epoch e; with S = ⌈N/m⌉ steps per epoch, step s takes the rows at positions
@@ -86,9 +88,6 @@ public final class BatchSchedule implements java.io.Serializable {
 
   /** A 64-bit mixing function (SplitMix64's finaliser) of the seed, epoch, round and value. */
   private static long mix(long seed, int epoch, int round, long value) {
-    long z = seed * 0x9E3779B97F4A7C15L + ((long) epoch << 32) + ((long) round << 56) + value;
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
+    return SplitMix.mix(seed * SplitMix.GAMMA + ((long) epoch << 32) + ((long) round << 56) + value);
   }
 }

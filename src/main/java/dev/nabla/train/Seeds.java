@@ -1,5 +1,7 @@
 package dev.nabla.train;
 
+import dev.nabla.nn.SplitMix;
+
 /** Splits the run's one seed into independent seeds per use (SplitMix64 of seed and a use number). */
 public final class Seeds {
   private Seeds() {
@@ -12,9 +14,6 @@ public final class Seeds {
 
   /** A seed for use number {@code use} (1 = initialisation, 2 = batch order, 3 = validation split, …). */
   public static long split(long seed, int use) {
-    long z = seed + 0x9E3779B97F4A7C15L * (use + 1);
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
+    return SplitMix.mix(seed + SplitMix.GAMMA * (use + 1));
   }
 }
