@@ -10,7 +10,7 @@
 #   --sections L     run only these sections (1 MLlib, 2 Nabla to 97%, 3 step overhead, 4 compute)
 #   --nabla-batch N, --nabla-lr X   section 2's batch size and learning rate (default 256 and 2.5)
 #   --nabla-optimizer NAME          section 2's optimizer (default sgd; e.g. adam)
-# Environment: BENCH_HEAP (default 6g), the JVM's maximum heap.
+# Environment: BENCH_HEAP (default 6g), the JVM's maximum heap; BENCH_JAVA_OPTS, more JVM options (e.g. a JFR recording).
 set -euo pipefail
 
 usage() {  # usage STATUS: prints the usage (to stderr unless STATUS is 0) and exits with STATUS
@@ -68,7 +68,7 @@ opens=(
 
 # One BLAS thread per Spark task: two tasks on two cores, no oversubscription.
 export OPENBLAS_NUM_THREADS=1
-exec java -Xmx"${BENCH_HEAP:-6g}" "${opens[@]}" -Dspark.master='local[2]' -Dnabla.bench.commit="$commit" \
+exec java -Xmx"${BENCH_HEAP:-6g}" ${BENCH_JAVA_OPTS:-} "${opens[@]}" -Dspark.master='local[2]' -Dnabla.bench.commit="$commit" \
   -Dlog4j2.configurationFile="file:conf/log4j2.properties" \
   -cp "target/classes:target/test-classes:$(cat "$classpath_file")" \
   dev.nabla.bench.SparkBench "${bench_args[@]}"

@@ -130,10 +130,7 @@ public final class Trainer {
           continue;
         }
         double inv = 1.0 / sum.count;
-        for (int i = 0; i < mean.length; i++) {
-          mean[i] = sum.gradient[i] * inv;
-        }
-        divergence.checkGradient(sum.lossSum, mean, params, epoch, step);
+        divergence.meanAndCheck(sum.lossSum, sum.gradient, inv, mean, params, epoch, step);
         if (!rule.regularization().isNone()) {
           rule.regularization().addGradient(params, mean);
         }

@@ -1,18 +1,28 @@
 package dev.nabla.bench;
 
 import dev.nabla.data.PackedPartition;
+import dev.nabla.model.FeatureStats;
+import dev.nabla.model.Scaling;
+import dev.nabla.model.ScalingKind;
 import dev.nabla.nn.GradientSum;
 import dev.nabla.nn.Init;
 import dev.nabla.nn.Network;
 import dev.nabla.nn.Topology;
 import dev.nabla.nn.Workspace;
-import dev.nabla.optim.Sgd;
+import dev.nabla.optim.LearningRateSchedule;
+import dev.nabla.optim.Optimizer;
+import dev.nabla.optim.OptimizerConfig;
+import dev.nabla.optim.Optimizers;
+import dev.nabla.optim.ScheduleConfig;
+import dev.nabla.optim.Schedules;
 import dev.nabla.train.BatchSchedule;
 import dev.nabla.train.TrainSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -29,7 +39,9 @@ import org.apache.spark.sql.SparkSession;
  * distributed epoch is then about S × (step time) + evaluation, which {@link SparkBench} measures.
  *
  * <p>Usage: {@code SgdGrid [--data DIR] [--batches 32,64,...] [--rates 0.5,1,...] [--max-epochs N]
- * [--target 0.97] [--init glorot-uniform]}. Spark (local[1]) only reads the files.
+ * [--target 0.97] [--init glorot-uniform] [--optimizer adam] [--set key=value]... [--scaling standard]}; {@code --set} takes the
+ * CLI's optimizer and schedule flags without dashes (e.g. {@code beta1=0.9}, {@code lr-schedule=cosine},
+ * {@code warmup-steps=50}). Spark (local[1]) only reads the files.
  */
 final class SgdGrid {
   private SgdGrid() {
@@ -42,6 +54,9 @@ final class SgdGrid {
     int maxEpochs = 15;
     double target = 0.97;
     Init init = NablaRace.INIT;
+    String optimizer = "sgd";
+    ScalingKind scaling = ScalingKind.NONE;
+    Map<String, String> flags = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i += 2) {
       String value = i + 1 < args.length ? args[i + 1] : "";
       switch (args[i]) {
@@ -51,8 +66,11 @@ final class SgdGrid {
         case "--max-epochs" -> maxEpochs = Integer.parseInt(value);
         case "--target" -> target = Double.parseDouble(value);
         case "--init" -> init = Init.parse(value);
+        case "--optimizer" -> optimizer = value;
+        case "--scaling" -> scaling = ScalingKind.parse(value);
+        case "--set" -> flags.put(value.substring(0, value.indexOf('=')), value.substring(value.indexOf('=') + 1));
         default -> throw new IllegalArgumentException("SgdGrid: unknown argument '" + args[i] + "'; allowed: --data, "
-            + "--batches, --rates, --max-epochs, --target, --init");
+            + "--batches, --rates, --max-epochs, --target, --init, --optimizer, --set");
       }
     }
     SparkSession spark = SparkSession.builder().master("local[1]").appName("SgdGrid")
@@ -66,13 +84,22 @@ final class SgdGrid {
     } finally {
       spark.stop();
     }
-    System.out.println("Initialisation: " + init.cliName() + "\n");
+    if (scaling != ScalingKind.NONE) {
+      FeatureStats stats = new FeatureStats(train.numFeatures);
+      for (int r = 0; r < train.rows; r++) {
+        stats.add(train.features, r * train.numFeatures);
+      }
+      Scaling sc = stats.toScaling(scaling);
+      sc.applyToColumns(train.features, train.numFeatures, train.rows);
+      sc.applyToColumns(test.features, test.numFeatures, test.rows);
+    }
+    System.out.println("Scaling: " + scaling + "; initialisation: " + init.cliName() + "; optimizer " + optimizer + " " + flags + "\n");
     System.out.println("| batch | learning rate | steps per epoch | epochs to " + target + " | test accuracy by epoch |");
     System.out.println("|---:|---:|---:|---:|---|");
     for (int m : batches) {
       for (double lr : rates) {
         TrainSettings s = NablaRace.settings(init, m, lr, maxEpochs);
-        List<Double> acc = run(s, train, test, target);
+        List<Double> acc = run(s, train, test, target, optimizer, flags);
         int reached = acc.get(acc.size() - 1) >= target ? acc.size() : -1;
         StringBuilder line = new StringBuilder();
         for (double a : acc) {
@@ -86,7 +113,8 @@ final class SgdGrid {
   }
 
   /** Test accuracy after each epoch, stopping after the first at or above the target. */
-  static List<Double> run(TrainSettings s, PackedPartition train, PackedPartition test, double target) {
+  static List<Double> run(TrainSettings s, PackedPartition train, PackedPartition test, double target,
+      String optimizerName, Map<String, String> flags) {
     Topology t = s.topology();
     double[] params = s.init().initialize(t, s.initSeed());
     BatchSchedule schedule = new BatchSchedule(train.rows, s.batchSize(), s.batchSeed());
@@ -98,7 +126,12 @@ final class SgdGrid {
     double[] x = new double[train.numFeatures * s.batchSize()];
     double[] y = new double[train.numTargets * s.batchSize()];
     double[] mean = new double[t.numParams()];
-    Sgd sgd = new Sgd();
+    Map<String, String> optimizerFlags = new LinkedHashMap<>(flags);
+    optimizerFlags.keySet().retainAll(OptimizerConfig.FLAGS);
+    Map<String, String> scheduleFlags = new LinkedHashMap<>(flags);
+    scheduleFlags.keySet().retainAll(ScheduleConfig.FLAGS);
+    Optimizer optimizer = Optimizers.create(optimizerName, OptimizerConfig.fromFlags(optimizerFlags), t.numParams(), t);
+    LearningRateSchedule rate = Schedules.parse(scheduleFlags, s.learningRate(), steps, (long) steps * s.epochs());
     List<Double> accuracies = new ArrayList<>();
     for (int epoch = 0; epoch < s.epochs(); epoch++) {
       int[] order = new int[n];
@@ -115,7 +148,7 @@ final class SgdGrid {
         for (int i = 0; i < mean.length; i++) {
           mean[i] = sum.gradient[i] * inv;
         }
-        sgd.step(params, mean, s.learningRate());
+        optimizer.step(params, mean, rate.rate(optimizer.steps()));
       }
       double accuracy = accuracy(net, params, test);
       accuracies.add(accuracy);
