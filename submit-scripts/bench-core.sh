@@ -30,14 +30,14 @@ command -v java >/dev/null || { echo "bench-core.sh: java not found on PATH; ins
 
 if [[ ! -f target/test-classes/dev/nabla/bench/CoreBench.class ]] \
     || [[ -n "$(find src -newer target/test-classes/dev/nabla/bench/CoreBench.class -name '*.java' -print -quit)" ]]; then
-  echo "bench-core.sh: compiling (mvn -B -q -o test-compile)" >&2
-  mvn -B -q -o -Dstyle.color=never test-compile >&2
+  echo "bench-core.sh: compiling (mvn -B -q test-compile)" >&2
+  mvn -B -q -Dstyle.color=never test-compile >&2
 fi
 
 classpath_file=target/bench-classpath.txt
 if [[ ! -s "$classpath_file" || pom.xml -nt "$classpath_file" ]]; then
   # The default scope (test) includes provided, so Spark's jars are listed too (CoreBench needs none).
-  mvn -B -q -o -Dstyle.color=never dependency:build-classpath -Dmdep.outputFile="$classpath_file" >&2
+  mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.outputFile="$classpath_file" >&2
 fi
 
 java_opts=(-Xmx2g)

@@ -36,14 +36,14 @@ command -v java >/dev/null || { echo "bench.sh: java not found on PATH; install 
 
 stamp=target/test-classes/dev/nabla/bench/SparkBench.class
 if [[ ! -f "$stamp" ]] || [[ -n "$(find src -newer "$stamp" -name '*.java' -print -quit)" ]]; then
-  echo "bench.sh: compiling (mvn -B -q -o test-compile)" >&2
-  mvn -B -q -o -Dstyle.color=never test-compile >&2
+  echo "bench.sh: compiling (mvn -B -q test-compile)" >&2
+  mvn -B -q -Dstyle.color=never test-compile >&2
 fi
 
 classpath_file=target/bench-classpath.txt
 if [[ ! -s "$classpath_file" || pom.xml -nt "$classpath_file" ]]; then
   # The default scope (test) includes provided, so Spark's and MLlib's jars are listed.
-  mvn -B -q -o -Dstyle.color=never dependency:build-classpath -Dmdep.outputFile="$classpath_file" >&2
+  mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.outputFile="$classpath_file" >&2
 fi
 
 commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
