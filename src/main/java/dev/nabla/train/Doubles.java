@@ -15,7 +15,15 @@ final class Doubles {
 
   /** The values of {@code v[0..n)} preceded by {@code head}, as bytes. */
   static byte[] encode(double[] head, double[] v) {
-    byte[] out = new byte[(head.length + v.length) * Double.BYTES];
+    return encodeInto(new byte[(head.length + v.length) * Double.BYTES], head, v);
+  }
+
+  /** As {@link #encode}, into {@code out}, whose length must be exactly (head.length + v.length) · 8; returns out. */
+  static byte[] encodeInto(byte[] out, double[] head, double[] v) {
+    if (out.length != (head.length + v.length) * Double.BYTES) {
+      throw new IllegalArgumentException("expected " + (head.length + v.length) * Double.BYTES + " bytes, got "
+          + out.length);
+    }
     DoubleBuffer b = ByteBuffer.wrap(out).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer();
     b.put(head);
     b.put(v);

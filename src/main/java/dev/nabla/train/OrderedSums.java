@@ -46,6 +46,16 @@ final class OrderedSums {
     return Doubles.encode(new double[] {sum.count, sum.lossSum}, sum.gradient);
   }
 
+  /** As {@link #encode(GradientSum)}, into a buffer the caller reuses (length (2 + P) · 8). */
+  static byte[] encode(GradientSum sum, byte[] into) {
+    return Doubles.encodeInto(into, new double[] {sum.count, sum.lossSum}, sum.gradient);
+  }
+
+  /** The length of {@link #encode}'s bytes for {@code numParams} parameters. */
+  static int encodedLength(int numParams) {
+    return (2 + numParams) * Double.BYTES;
+  }
+
   /**
    * Runs {@code task} (a named, serializable function class, not a lambda: no closure cleaning) on every
    * partition; returns the SUM of their results (not divided), a zero sum if every result is empty.

@@ -33,6 +33,7 @@ final class PartitionState {
   double[] x = new double[0];
   double[] y = new double[0];
   private long[] seeds = new long[0];
+  private byte[] result = new byte[0];
 
   private PartitionState(Topology topology) {
     this.network = new Network(topology);
@@ -80,6 +81,18 @@ final class PartitionState {
       seeds = new long[cols];
     }
     return seeds;
+  }
+
+  /**
+   * The task's result bytes, reused from step to step: Spark serializes a task's return value in the
+   * task's own thread as soon as the function returns, so the next step of this partition can overwrite
+   * it (saves allocating and zeroing 8·P bytes per task and step).
+   */
+  byte[] result(int length) {
+    if (result.length != length) {
+      result = new byte[length];
+    }
+    return result;
   }
 
   /** Makes the batch buffers large enough for {@code cols} samples. */

@@ -115,7 +115,7 @@ final class StepJob {
       }
       state.network.addGradient(ParamsCache.get(params, topology.numParams()), state.x, state.y, cols,
           state.workspace, sum, dropout, seeds);
-      return OrderedSums.encode(sum);
+      return OrderedSums.encode(sum, state.result(OrderedSums.encodedLength(topology.numParams())));
     }
   }
 }
