@@ -15,11 +15,14 @@ import java.util.TreeSet;
  * @param sections which sections to run, from 1..4
  * @param nablaBatch section 2's batch size, or 0 for the plan's
  * @param nablaLearningRate section 2's learning rate, or 0 for the plan's
- * @param nablaOptimizer section 2's optimizer (a name of {@code dev.nabla.optim.Optimizers}), default sgd
+ * @param nablaOptimizer section 2's optimizer (a name of {@code dev.nabla.optim.Optimizers}), default adam
+ * @param nablaSchedule section 2's learning-rate schedule (a name of {@code ScheduleConfig.SCHEDULES}), default
+ *     cosine (annealed over the race's maximum epochs)
+ * @param nablaEpochs section 2's maximum epochs (also the cosine schedule's length), or 0 for the plan's
  * @param help print the usage and stop
  */
 record BenchArgs(boolean quick, Path json, Path data, Set<Integer> sections, int nablaBatch,
-    double nablaLearningRate, String nablaOptimizer, boolean help) {
+    double nablaLearningRate, String nablaOptimizer, String nablaSchedule, int nablaEpochs, boolean help) {
 
   BenchArgs {
     sections = Set.copyOf(sections);
@@ -34,7 +37,9 @@ record BenchArgs(boolean quick, Path json, Path data, Set<Integer> sections, int
     Set<Integer> sections = new TreeSet<>(List.of(1, 2, 3, 4));
     int batch = 0;
     double lr = 0;
-    String optimizer = "sgd";
+    String optimizer = "adam";
+    String schedule = "cosine";
+    int epochs = 0;
     List<String> rest = new ArrayList<>(List.of(args));
     while (!rest.isEmpty()) {
       String arg = rest.remove(0);
@@ -69,17 +74,32 @@ record BenchArgs(boolean quick, Path json, Path data, Set<Integer> sections, int
                 + String.join(", ", dev.nabla.optim.Optimizers.NAMES));
           }
         }
+        case "--nabla-schedule" -> {
+          schedule = value(arg, rest);
+          if (!dev.nabla.optim.ScheduleConfig.SCHEDULES.contains(schedule)) {
+            throw new IllegalArgumentException("--nabla-schedule " + schedule + ": expected one of "
+                + String.join(", ", dev.nabla.optim.ScheduleConfig.SCHEDULES));
+          }
+        }
+        case "--nabla-epochs" -> {
+          String v = value(arg, rest);
+          epochs = parseInt(arg, v);
+          if (epochs < 1) {
+            throw new IllegalArgumentException("--nabla-epochs " + v + ": must be a positive integer");
+          }
+        }
         default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
       }
     }
-    return new BenchArgs(quick, json, data, sections, batch, lr, optimizer, help);
+    return new BenchArgs(quick, json, data, sections, batch, lr, optimizer, schedule, epochs, help);
   }
 
   /** The full or quick plan with section 2's overrides applied. */
   BenchPlan plan() {
     BenchPlan p = quick ? BenchPlan.quick() : BenchPlan.full();
     return p.withNabla(nablaBatch > 0 ? nablaBatch : p.nablaBatch(),
-        nablaLearningRate > 0 ? nablaLearningRate : p.nablaLearningRate());
+        nablaLearningRate > 0 ? nablaLearningRate : p.nablaLearningRate(),
+        nablaEpochs > 0 ? nablaEpochs : p.nablaMaxEpochs());
   }
 
   private static String value(String flag, List<String> rest) {

@@ -13,8 +13,8 @@ import java.util.Arrays;
  * @param mllibBisections at most this many extra MLlib fits, bisecting maxIter between the largest
  *     grid value below the target and the smallest at or above it, ≥ 0
  * @param nablaBatch Nabla's global batch size for the race, ≥ 1
- * @param nablaLearningRate Nabla's SGD learning rate for the race, &gt; 0
- * @param nablaMaxEpochs Nabla gives up after this many epochs, ≥ 1
+ * @param nablaLearningRate Nabla's base learning rate for the race, &gt; 0
+ * @param nablaMaxEpochs Nabla gives up after this many epochs, ≥ 1 (also the length of a cosine schedule)
  * @param overheadSteps timed steps per model in the per-step overhead section (one more runs untimed
  *     per epoch), ≥ 2
  * @param emptyJobs timed empty Spark jobs per block, ≥ 1
@@ -73,10 +73,10 @@ record BenchPlan(String name, int trainRows, int testRows, double targetAccuracy
         new int[] {784, 1024, 1024, 10}, 1024, 2, 512);
   }
 
-  /** The same plan with Nabla's race batch size and learning rate replaced. */
-  BenchPlan withNabla(int batch, double learningRate) {
+  /** The same plan with Nabla's race batch size, learning rate and maximum epochs replaced. */
+  BenchPlan withNabla(int batch, double learningRate, int maxEpochs) {
     return new BenchPlan(name, trainRows, testRows, targetAccuracy, mllibIterations, mllibBisections, batch,
-        learningRate, nablaMaxEpochs, overheadSteps, emptyJobs, computeSizes, computeBatch, computeSteps, dgemmSize);
+        learningRate, maxEpochs, overheadSteps, emptyJobs, computeSizes, computeBatch, computeSteps, dgemmSize);
   }
 
   @Override public int[] mllibIterations() {

@@ -17,7 +17,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 
 /**
  * Section 2 of the Spark benchmark: Nabla's time to a test accuracy. The {@link Trainer} fits
- * 784-128(sigmoid)-10(softmax) with cross-entropy and plain SGD, with the test set as its validation
+ * 784-128(sigmoid)-10(softmax) with cross-entropy and the chosen optimizer and schedule, with the test set as its validation
  * set, so every epoch ends with a distributed evaluation; the time to target is
  * {@link EpochMetrics#wallSeconds()} of the first epoch whose test accuracy reaches it: from the start
  * of the fit (data already packed and cached) to the end of that epoch's evaluation. The fit is stopped
@@ -63,7 +63,7 @@ final class NablaRace {
   /** The section's table: one row per epoch run, then the time to target. */
   static Section section(Result r, int workers) {
     TrainSettings s = r.settings();
-    Section out = new Section("nabla", "2. Nabla (784-128-10 sigmoid/softmax, cross-entropy, plain SGD, batch " + s.batchSize()
+    Section out = new Section("nabla", "2. Nabla (784-128-10 sigmoid/softmax, cross-entropy, " + r.optimizer() + ", batch " + s.batchSize()
         + ", learning rate " + s.learningRate() + ", local[" + workers + "])", "epoch", "test accuracy",
         "epoch time (evaluation included)", "wall time since fit start", "training samples/s");
     List<Object> epochs = new ArrayList<>();
@@ -82,7 +82,7 @@ final class NablaRace {
     out.note("Nabla time to " + r.target() + ": " + (r.reached() ? Section.s(r.secondsToTarget()) + " (epoch "
         + r.last().epoch() + ")" : "not reached in " + r.history().size() + " epochs") + ": wall time from the start "
         + "of fit (data packed and cached before) to the end of that epoch's test-set evaluation. Batch size and "
-        + "learning rate chosen with SgdGrid (docs/performance.md); one untimed warm-up epoch on the first training rows ran first.");
+        + "learning rate chosen with SgdGrid (docs/performance.md); the epochs also set the schedule's length; one untimed warm-up epoch on the first training rows ran first.");
     out.put("batch", s.batchSize());
     out.put("learning_rate", s.learningRate());
     out.put("optimizer", r.optimizer());
@@ -107,9 +107,14 @@ final class NablaRace {
     try {
       new Trainer(sc).fit(train, test, s, optimization, listener);
     } catch (TargetReached stop) {
-      return new Result(s, optimization.optimizer(), target, history, true);
+      return new Result(s, describe(optimization), target, history, true);
     }
-    return new Result(s, optimization.optimizer(), target, history, false);
+    return new Result(s, describe(optimization), target, history, false);
+  }
+
+  /** E.g. "adam, cosine schedule over 3 epochs". */
+  private static String describe(Optimization o) {
+    return o.optimizer() + ", " + o.schedule().schedule() + " learning rate";
   }
 
   /** Ends a fit from its listener once the target accuracy is reached. */

@@ -1,5 +1,8 @@
 package dev.nabla.bench;
 
+import dev.nabla.optim.ScheduleConfig;
+import dev.nabla.train.Optimization;
+import dev.nabla.train.SparkDefaults;
 import dev.nabla.train.TrainingSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,12 +12,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import dev.nabla.train.Optimization;
-import dev.nabla.train.SparkDefaults;
-import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -32,7 +33,9 @@ public final class SparkBench {
       + "  --data DIR      the MNIST IDX files (default data/mnist; submit-scripts/fetch-mnist.sh puts them there)\n"
       + "  --sections L    run only these sections (default 1,2,3,4)\n"
       + "  --nabla-batch N, --nabla-lr X   Nabla's batch size and learning rate in section 2 (default 256, 2.5)\n"
-      + "  --nabla-optimizer NAME          Nabla's optimizer in section 2 (default sgd; e.g. adam)";
+      + "  --nabla-optimizer NAME          Nabla's optimizer in section 2 (default adam)\n"
+      + "  --nabla-schedule NAME           its learning-rate schedule (default cosine, over the maximum epochs)\n"
+      + "  --nabla-epochs N                its maximum epochs (default: the plan's)";
   private static final int WORKERS = 2;
 
   private SparkBench() {
@@ -93,7 +96,8 @@ public final class SparkBench {
       TrainingSet test = mnist.trainingSet(Mnist.TEST, plan.testRows());
       // Warm-up: one epoch on a few training rows, evaluated on the test set (target 2 is never reached).
       TrainingSet warm = mnist.trainingSet(Mnist.TRAIN, Math.min(4096, Math.max(plan.nablaBatch(), plan.trainRows() / 5)));
-      Optimization optimization = Optimization.of(a.nablaOptimizer());
+      Optimization optimization = new Optimization(a.nablaOptimizer(), null, ScheduleConfig.of(a.nablaSchedule()), 0, 0,
+          false, null);
       NablaRace.run(sc, warm, test, NablaRace.settings(NablaRace.INIT, plan.nablaBatch(), plan.nablaLearningRate(), 1),
           optimization, 2.0);
       warm.blocks().unpersist(false);
