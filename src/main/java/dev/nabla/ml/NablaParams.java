@@ -29,27 +29,27 @@ public interface NablaParams<S extends NablaParams<S>> extends Params {
 
   /** All layer sizes n_0..n_L; unset by default (then hiddenLayers decides). */
   default IntArrayParam layers() { return nablaParamSet().layers; }
-  default int[] getLayers() { return (int[]) getOrDefault(layers()); }
+  default int[] getLayers() { return getOrDefault(layers()); }
   default S setLayers(int[] value) { set(layers(), value); return self(); }
 
   /** Hidden layer sizes (default [10]); n_0 and n_L come from the data. */
   default IntArrayParam hiddenLayers() { return nablaParamSet().hiddenLayers; }
-  default int[] getHiddenLayers() { return (int[]) getOrDefault(hiddenLayers()); }
+  default int[] getHiddenLayers() { return getOrDefault(hiddenLayers()); }
   default S setHiddenLayers(int[] value) { set(hiddenLayers(), value); return self(); }
 
   /** Hidden activation (default relu). */
   default Param<String> activation() { return nablaParamSet().activation; }
-  default String getActivation() { return (String) getOrDefault(activation()); }
+  default String getActivation() { return getOrDefault(activation()); }
   default S setActivation(String value) { set(activation(), value); return self(); }
 
   /** Initialisation (default auto: he-normal for relu/leaky-relu, glorot-uniform otherwise). */
   default Param<String> init() { return nablaParamSet().init; }
-  default String getInit() { return (String) getOrDefault(init()); }
+  default String getInit() { return getOrDefault(init()); }
   default S setInit(String value) { set(init(), value); return self(); }
 
   /** Optimizer: sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw (default sgd). */
   default Param<String> optimizer() { return nablaParamSet().optimizer; }
-  default String getOptimizer() { return (String) getOrDefault(optimizer()); }
+  default String getOptimizer() { return getOrDefault(optimizer()); }
   default S setOptimizer(String value) { set(optimizer(), value); return self(); }
 
   /** Base learning rate η0 (default 0.1). */
@@ -84,12 +84,12 @@ public interface NablaParams<S extends NablaParams<S>> extends Params {
 
   /** Dropout rates of hidden layers (default none: empty). */
   default DoubleArrayParam dropout() { return nablaParamSet().dropout; }
-  default double[] getDropout() { return (double[]) getOrDefault(dropout()); }
+  default double[] getDropout() { return getOrDefault(dropout()); }
   default S setDropout(double[] value) { set(dropout(), value); return self(); }
 
   /** Learning-rate schedule (default constant). */
   default Param<String> lrSchedule() { return nablaParamSet().lrSchedule; }
-  default String getLrSchedule() { return (String) getOrDefault(lrSchedule()); }
+  default String getLrSchedule() { return getOrDefault(lrSchedule()); }
   default S setLrSchedule(String value) { set(lrSchedule(), value); return self(); }
 
   /** Schedule decay γ (unset: the schedule's default). */
