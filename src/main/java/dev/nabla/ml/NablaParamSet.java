@@ -5,6 +5,7 @@ import dev.nabla.nn.Init;
 import dev.nabla.optim.Optimizers;
 import dev.nabla.optim.ScheduleConfig;
 import java.io.Serializable;
+import java.util.List;
 import org.apache.spark.ml.param.BooleanParam;
 import org.apache.spark.ml.param.DoubleArrayParam;
 import org.apache.spark.ml.param.DoubleParam;
@@ -25,6 +26,8 @@ public final class NablaParamSet implements Serializable {
 
   /** Default of hiddenLayers: one hidden layer of 10 units. */
   static final int[] DEFAULT_HIDDEN = {10};
+  /** The schedules fit can run: all but plateau, which needs a validation loss fit does not compute. */
+  static final List<String> SCHEDULES = ScheduleConfig.SCHEDULES.stream().filter(s -> !s.equals("plateau")).toList();
 
   final IntArrayParam layers;
   final IntArrayParam hiddenLayers;
@@ -74,12 +77,12 @@ public final class NablaParamSet implements Serializable {
     l2 = new DoubleParam(owner, "l2", "L2 penalty λ2 ≥ 0 on weights", Valid.nonNegativeNumber("l2"));
     dropout = new DoubleArrayParam(owner, "dropout", "dropout rates of hidden layers in [0, 1): none (empty), one "
         + "for all, or one per hidden layer", Valid.rates("dropout"));
-    lrSchedule = new Param<>(owner, "lrSchedule", "learning-rate schedule: " + String.join(", ",
-        ScheduleConfig.SCHEDULES), Valid.oneOf("lrSchedule", ScheduleConfig.SCHEDULES));
-    lrDecay = new DoubleParam(owner, "lrDecay", "decay γ of step, exponential, inverse-time; plateau factor",
+    lrSchedule = new Param<>(owner, "lrSchedule", "learning-rate schedule: " + String.join(", ", SCHEDULES)
+        + " (not plateau: fit computes no validation loss)", Valid.oneOf("lrSchedule", SCHEDULES));
+    lrDecay = new DoubleParam(owner, "lrDecay", "decay γ of step, exponential, inverse-time",
         Valid.positiveNumber("lrDecay"));
     lrStep = new LongParam(owner, "lrStep", "decay period in steps (default one epoch)", Valid.positiveLong("lrStep"));
-    lrMin = new DoubleParam(owner, "lrMin", "floor of cosine and plateau", Valid.nonNegativeNumber("lrMin"));
+    lrMin = new DoubleParam(owner, "lrMin", "floor of the cosine schedule", Valid.nonNegativeNumber("lrMin"));
     warmupSteps = new LongParam(owner, "warmupSteps", "linear warmup steps in front of the schedule",
         Valid.nonNegativeLong("warmupSteps"));
     momentum = new DoubleParam(owner, "momentum", "μ of momentum and nesterov (their default 0.9)",

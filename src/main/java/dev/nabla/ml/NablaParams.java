@@ -87,7 +87,7 @@ public interface NablaParams<S extends NablaParams<S>> extends Params {
   default double[] getDropout() { return getOrDefault(dropout()); }
   default S setDropout(double[] value) { set(dropout(), value); return self(); }
 
-  /** Learning-rate schedule (default constant). */
+  /** Learning-rate schedule: constant (default), step, exponential, inverse-time, cosine; not plateau. */
   default Param<String> lrSchedule() { return nablaParamSet().lrSchedule; }
   default String getLrSchedule() { return getOrDefault(lrSchedule()); }
   default S setLrSchedule(String value) { set(lrSchedule(), value); return self(); }
@@ -102,7 +102,7 @@ public interface NablaParams<S extends NablaParams<S>> extends Params {
   default long getLrStep() { return (Long) getOrDefault(lrStep()); }
   default S setLrStep(long value) { set(lrStep(), value); return self(); }
 
-  /** Floor of cosine and plateau schedules (unset: 0). */
+  /** Floor of the cosine schedule (unset: 0). */
   default DoubleParam lrMin() { return nablaParamSet().lrMin; }
   default double getLrMin() { return (Double) getOrDefault(lrMin()); }
   default S setLrMin(double value) { set(lrMin(), value); return self(); }

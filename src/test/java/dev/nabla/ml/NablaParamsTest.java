@@ -87,6 +87,12 @@ class NablaParamsTest extends SharedSpark {
   }
 
   @Test
+  void rejectsThePlateauScheduleWhichWouldNeverReduce() {
+    assertRejected(() -> new NablaClassifier().setLrSchedule("plateau"),
+        "lrSchedule must be one of constant, step, exponential, inverse-time, cosine, got 'plateau'");
+  }
+
+  @Test
   void rejectsDropoutRateOfOne() {
     assertRejected(() -> new NablaClassifier().setDropout(new double[] {1.0}), "dropout must be rates in [0, 1)");
   }
