@@ -35,7 +35,7 @@ import org.apache.spark.storage.StorageLevel;
  * features columns ({@link DataReader#fromDataFrame}), spread the rows over Spark's default
  * parallelism, pack them ({@link Packing}), train ({@link Trainer}) and wrap the result in a
  * {@link Model} with its {@link Manifest}. No feature scaling is fitted here: in a Pipeline that is a
- * StandardScaler's job.
+ * StandardScaler's job. The manifest's {@code train_loss} is the last epoch's MEAN loss per sample.
  */
 final class Fitting {
   private Fitting() {
@@ -63,10 +63,7 @@ final class Fitting {
     JavaRDD<PackedPartition> blocks = Packing.pack(rows, data.numFeatures(), classification ? numClasses : 0, 1, none)
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      long n = blocks.map(b -> (long) b.rows).fold(0L, Long::sum);
-      if (n == 0) {
-        throw new IllegalArgumentException(uid + ": the training DataFrame has no rows; fit on a non-empty DataFrame");
-      }
+      long n = data.count(); // the reader refuses an empty DataFrame
       TrainSettings s = plan.settings();
       TrainingListener listener = p.getVerbose() ? new ConsoleLog(System.out) : new TrainingListener() { };
       TrainResult r = new Trainer(sc).fit(new TrainingSet(blocks, n, task, classification ? numClasses : 0), null, s,
