@@ -15,9 +15,9 @@ import org.apache.spark.sql.SparkSession;
  * The README's Java example: a Pipeline that assembles and standardises three numeric columns, trains
  * a {@link NablaClassifier}, evaluates it on held-out rows and saves the fitted pipeline.
  *
- * <p>Run it with spark-submit (the master comes from there), e.g. {@code spark-submit --master
- * local[2] --class dev.nabla.ml.PipelineExample nabla-tests.jar /tmp/nabla-pipeline}; the test
- * {@code PipelineExampleTest} calls {@link #run}.
+ * <p>{@code PipelineExampleTest} calls {@link #run} ({@code mvn -B -o test -Dtest=PipelineExampleTest}).
+ * {@link #main} takes the output path and leaves the master to the launcher: spark-submit's
+ * {@code --master}, or {@code -Dspark.master=local[2]} when started from an IDE with the test class path.
  */
 public final class PipelineExample {
   private PipelineExample() {
