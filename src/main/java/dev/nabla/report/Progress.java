@@ -49,14 +49,20 @@ public final class Progress implements TrainingListener {
   @Override public void onStart(String description, int epochs, int stepsPerEpoch) {
     this.epochs = epochs;
     this.stepsPerEpoch = stepsPerEpoch;
+    startEpoch();
+  }
+
+  /** The next epoch's clock starts now (at the start of training, or when the previous epoch ended). */
+  private void startEpoch() {
+    epochStart = clock.getAsLong();
+    lastDraw = epochStart;
+    epoch = 0;
   }
 
   @Override public void onStep(StepMetrics m) {
     long now = clock.getAsLong();
     if (m.epoch() != epoch) {
       epoch = m.epoch();
-      epochStart = now;
-      lastDraw = now;
       stepsDone = 0;
       lossSum = 0;
       samples = 0;
@@ -76,7 +82,7 @@ public final class Progress implements TrainingListener {
       out.flush();
     }
     drawnWidth = 0;
-    epoch = 0;
+    startEpoch();
   }
 
   private void draw(int step, long now) {
