@@ -3,14 +3,20 @@ package dev.nabla.cli;
 import dev.nabla.model.ClassificationMetrics;
 import dev.nabla.model.Manifest;
 import dev.nabla.model.Model;
+import dev.nabla.nn.Topology;
 import dev.nabla.report.ReportData;
 import dev.nabla.report.ReportFile;
 import dev.nabla.report.ReportPage;
+import dev.nabla.train.Evaluation;
 import dev.nabla.train.TrainResult;
+import dev.nabla.train.TrainingSet;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 
 /** {@code --report FILE.html}: turns a finished run (model, history, final evaluation) into the HTML report. */
 final class RunReport {
@@ -79,5 +85,38 @@ final class RunReport {
     m.finalMetrics().forEach((k, v) -> out.put("finalMetrics." + k, Double.toString(v)));
     m.notes().forEach((k, v) -> out.put("notes." + k, v));
     return out;
+  }
+
+  /** Final metrics of the kept parameters on a packed set, for the report. */
+  static Object evaluate(JavaSparkContext sc, TrainingSet set, double[] params, Topology t) {
+    sc.setJobDescription("nabla report evaluation");
+    Broadcast<double[]> bc = sc.broadcast(params);
+    try {
+      return set.numClasses() > 0 ? Evaluation.classification(set.blocks(), bc, t, set.numClasses())
+          : Evaluation.regression(set.blocks(), bc, t);
+    } finally {
+      bc.destroy();
+    }
+  }
+
+  /** The run's settings for the report: topology, task, data, hyper-parameters, outputs. */
+  static Map<String, String> configuration(TrainCommand cmd, Settings settings, Map<String, String> dataPaths,
+      int partitions) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("topology", settings.topology().toString());
+    m.put("task", settings.task().toString().toLowerCase(Locale.ROOT));
+    dataPaths.forEach(m::put);
+    if (cmd.validationFraction > 0) {
+      m.put("validation-fraction", Double.toString(cmd.validationFraction));
+    }
+    m.put("seed", Long.toString(settings.seed()));
+    settings.hyperParameters(partitions).forEach(m::put);
+    if (cmd.modelOut != null) {
+      m.put("model-out", cmd.modelOut);
+    }
+    if (cmd.metricsOut != null) {
+      m.put("metrics-out", cmd.metricsOut);
+    }
+    return m;
   }
 }

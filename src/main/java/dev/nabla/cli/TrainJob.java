@@ -13,15 +13,10 @@ import dev.nabla.model.ModelIO;
 import dev.nabla.model.Scaling;
 import dev.nabla.model.ScalingKind;
 import dev.nabla.model.Task;
-import dev.nabla.nn.Topology;
-import dev.nabla.report.ConsoleLog;
 import dev.nabla.report.MetricsLog;
-import dev.nabla.report.Progress;
-import dev.nabla.report.RunSummary;
 import dev.nabla.report.TrainingListener;
 import dev.nabla.train.Checkpoint;
 import dev.nabla.train.Checkpoints;
-import dev.nabla.train.Evaluation;
 import dev.nabla.train.LbfgsTrainer;
 import dev.nabla.train.Seeds;
 import dev.nabla.train.TrainResult;
@@ -37,7 +32,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
@@ -58,16 +52,7 @@ final class TrainJob {
     if (cmd.validation != null && cmd.validationFraction > 0) {
       throw new UsageException("--validation and --validation-fraction exclude each other; give one");
     }
-    if (!(cmd.logEvery > 0) || Double.isInfinite(cmd.logEvery)) {
-      throw new UsageException("--log-every must be a positive number of seconds, got " + cmd.logEvery);
-    }
-    if (cmd.metricsEverySteps < 0) {
-      throw new UsageException("--metrics-every-steps must be 0 (epoch lines only) or a positive number of steps, got "
-          + cmd.metricsEverySteps);
-    }
-    if (cmd.metricsEverySteps > 0 && cmd.metricsOut == null) {
-      throw new UsageException("--metrics-every-steps needs --metrics-out, the file the step lines go to");
-    }
+    RunOutputs.check(cmd);
     if (cmd.partitions < 0) {
       throw new UsageException("--partitions must be 0 (Spark's default) or a positive integer, got " + cmd.partitions);
     }
@@ -125,9 +110,7 @@ final class TrainJob {
     TrainingSet validation = valRows == null ? null : packed(valRows, numFeatures, numClasses, numTargets, scaling,
         partitions);
 
-    Progress progress = new Progress(System.out, System.console() != null, cmd.logEvery, System::nanoTime);
-    TrainingListener listener = metrics == null ? TrainingListener.all(progress, new ConsoleLog(System.out))
-        : TrainingListener.all(progress, new ConsoleLog(System.out), metrics);
+    TrainingListener listener = RunOutputs.listener(cmd, metrics);
     TrainResult result;
     if (settings.lbfgs() != null) {
       if (cmd.checkpointDir != null || cmd.resume) {
@@ -200,57 +183,17 @@ final class TrainJob {
     }
     if (cmd.report != null) {
       if (evaluated == null && validation != null) {
-        evaluated = evaluate(sc, validation, result.params(), settings.topology());
+        evaluated = RunReport.evaluate(sc, validation, result.params(), settings.topology());
         evaluatedOn = "validation data (" + validation.rows() + " rows)";
       }
-      RunReport.write(cmd.report, cmd.overwrite, hadoop, model, result, configuration(partitions), evaluatedOn,
+      RunReport.write(cmd.report, cmd.overwrite, hadoop, model, result,
+          RunReport.configuration(cmd, settings, dataPaths(), partitions), evaluatedOn,
           evaluated);
     }
     System.out.printf(Locale.ROOT, "trained %d epochs in %.1f s%n", result.history().size(), result.trainingSeconds());
-    Map<String, String> outputs = new LinkedHashMap<>();
-    outputs.put("model", cmd.modelOut == null ? "not saved (no --model-out)" : cmd.modelOut);
-    if (cmd.report != null) {
-      outputs.put("report", cmd.report);
-    }
-    if (cmd.metricsOut != null) {
-      outputs.put("metrics", cmd.metricsOut);
-    }
-    RunSummary.lines(result.history(), result.keptEpoch(), result.trainingSeconds(), outputs)
-        .forEach(System.out::println);
+    RunOutputs.printSummary(cmd, result);
     blocks.unpersist(false);
     return ExitStatus.OK;
-  }
-
-  /** Final metrics of the kept parameters on a packed set, for the report. */
-  private static Object evaluate(JavaSparkContext sc, TrainingSet set, double[] params, Topology t) {
-    sc.setJobDescription("nabla report evaluation");
-    Broadcast<double[]> bc = sc.broadcast(params);
-    try {
-      return set.numClasses() > 0 ? Evaluation.classification(set.blocks(), bc, t, set.numClasses())
-          : Evaluation.regression(set.blocks(), bc, t);
-    } finally {
-      bc.destroy();
-    }
-  }
-
-  /** The run's settings for the report: topology, task, data, hyper-parameters, outputs. */
-  private Map<String, String> configuration(int partitions) {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("topology", settings.topology().toString());
-    m.put("task", settings.task().toString().toLowerCase(Locale.ROOT));
-    dataPaths().forEach(m::put);
-    if (cmd.validationFraction > 0) {
-      m.put("validation-fraction", Double.toString(cmd.validationFraction));
-    }
-    m.put("seed", Long.toString(settings.seed()));
-    settings.hyperParameters(partitions).forEach(m::put);
-    if (cmd.modelOut != null) {
-      m.put("model-out", cmd.modelOut);
-    }
-    if (cmd.metricsOut != null) {
-      m.put("metrics-out", cmd.metricsOut);
-    }
-    return m;
   }
 
   /** The checkpoint store of --checkpoint-dir, or null. */
