@@ -16,12 +16,27 @@ public final class LayerNorms {
     }
     double[] norms = new double[t.numLayers()];
     for (int l = 1; l <= t.numLayers(); l++) {
-      double s = 0;
-      for (int i = t.weightOffset(l), end = t.biasOffset(l); i < end; i++) {
-        s += v[i] * v[i];
-      }
-      norms[l - 1] = Math.sqrt(s);
+      norms[l - 1] = Math.sqrt(sumOfSquares(v, t.weightOffset(l), t.biasOffset(l)));
     }
     return norms;
+  }
+
+  /** Σ v[i]² over [from, to), in four independent partial sums (so the adds pipeline). */
+  static double sumOfSquares(double[] v, int from, int to) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int i = from;
+    for (; i + 3 < to; i += 4) {
+      s0 += v[i] * v[i];
+      s1 += v[i + 1] * v[i + 1];
+      s2 += v[i + 2] * v[i + 2];
+      s3 += v[i + 3] * v[i + 3];
+    }
+    for (; i < to; i++) {
+      s0 += v[i] * v[i];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 }

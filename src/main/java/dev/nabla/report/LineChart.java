@@ -28,6 +28,7 @@ final class LineChart {
   private final String title;
   private final String yLabel;
   private final boolean log;
+  private boolean fromZero;
   private final List<Series> series = new ArrayList<>();
 
   LineChart(String id, String title, String yLabel, boolean log) {
@@ -35,6 +36,12 @@ final class LineChart {
     this.title = title;
     this.yLabel = yLabel;
     this.log = log;
+  }
+
+  /** Starts a linear y axis at 0 (for shares such as saturation), however small the values. */
+  LineChart fromZero() {
+    this.fromZero = true;
+    return this;
   }
 
   LineChart add(String name, double[] values) {
@@ -79,6 +86,9 @@ final class LineChart {
       lo -= pad;
       hi += pad;
     }
+    if (fromZero && !log && lo > 0) {
+      lo = 0;
+    }
     double yMin = log ? Math.pow(10, lo) : lo;
     double yMax = log ? Math.pow(10, hi) : hi;
     StringBuilder b = new StringBuilder();
@@ -92,15 +102,14 @@ final class LineChart {
     int plotH = HEIGHT - TOP - BOTTOM;
     b.append("<rect x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"").append(plotW)
         .append("\" height=\"").append(plotH).append("\" class=\"frame\"/>\n");
-    int ticks = log ? (int) (hi - lo) : 4;
-    for (int i = 0; i <= ticks; i++) {
-      double tv = lo + (hi - lo) * i / ticks;
+    double step = log ? 1 : niceStep((hi - lo) / 4);
+    for (double tv = Math.ceil(lo / step - 1e-9) * step; tv <= hi + 1e-9 * step; tv += step) {
       double y = TOP + plotH - plotH * (tv - lo) / (hi - lo);
       b.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(LEFT + plotW).append("\" y1=\"")
           .append(Xml.coord(y)).append("\" y2=\"").append(Xml.coord(y)).append("\" class=\"grid\"/>\n");
       b.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(Xml.coord(y + 4))
           .append("\" class=\"tick\" text-anchor=\"end\">").append(Xml.escape(log ? "1e" + Math.round(tv)
-              : Xml.number(tv))).append("</text>\n");
+              : tick(tv))).append("</text>\n");
     }
     int every = Math.max(1, (int) Math.ceil(epochs / 10.0));
     for (int e = 1; e <= epochs; e += every) {
@@ -140,6 +149,27 @@ final class LineChart {
           .append(Xml.escape(s.name())).append("</text>\n");
     }
     return b.append("</svg>\n").toString();
+  }
+
+  /** A tick label: 4 significant digits without trailing zeros, e.g. 0.25, 1.5e-05, 0. */
+  static String tick(double v) {
+    if (Math.abs(v) < 1e-12) {
+      return "0";
+    }
+    String t = String.format(java.util.Locale.ROOT, "%.4g", v);
+    int e = t.indexOf('e');
+    String mantissa = e < 0 ? t : t.substring(0, e);
+    if (mantissa.contains(".")) {
+      mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+    return e < 0 ? mantissa : mantissa + t.substring(e);
+  }
+
+  /** The smallest of 1, 2, 5 × 10^k that is at least {@code raw}. */
+  static double niceStep(double raw) {
+    double p = Math.pow(10, Math.floor(Math.log10(raw)));
+    double m = raw / p;
+    return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
   }
 
   /** The x pixel of epoch e of E. */

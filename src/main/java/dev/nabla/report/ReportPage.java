@@ -14,7 +14,7 @@ public final class ReportPage {
   private static final String CSS = String.join("\n",
       "body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:24px auto;max-width:1260px;color:#222}",
       "h1{font-size:22px;margin-bottom:4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #ddd}",
-      ".sub{color:#666;margin-top:0}.grid{display:flex;flex-wrap:wrap;gap:12px}",
+      ".sub{color:#666;margin-top:0}.grid{display:flex;flex-wrap:wrap;gap:12px;align-items:flex-start}",
       "svg .title{font-size:13px;font-weight:600}svg .tick{font-size:10px;fill:#555}svg .axis{font-size:11px;fill:#333}",
       "svg .legend{font-size:11px}svg .frame{fill:#fff;stroke:#bbb}svg line.grid{stroke:#eee}",
       "table{border-collapse:collapse;font-size:13px;margin:4px 0}td,th{border:1px solid #ddd;padding:3px 8px;"
@@ -60,7 +60,7 @@ public final class ReportPage {
     if (layers > 0) {
       LineChart norms = new LineChart("grad-norms", "Gradient norm of W^l (RMS over steps)", "‖∇W‖", true);
       LineChart sat = new LineChart("saturation", "Saturated (sigmoid/tanh) or dead (ReLU) units", "% of units",
-          false);
+          false).fromZero();
       boolean anySat = false;
       for (int l = 0; l < layers; l++) {
         int li = l;
