@@ -34,6 +34,7 @@ public final class Trainer {
   private EarlyStopping earlyStopping;
   private Checkpoints checkpoints;
   private Checkpoint resumeFrom;
+  private boolean diagnostics = true;
 
   public Trainer(JavaSparkContext sc) {
     this.sc = sc;
@@ -52,6 +53,16 @@ public final class Trainer {
    */
   public Trainer resumeFrom(Checkpoint checkpoint) {
     this.resumeFrom = checkpoint;
+    return this;
+  }
+
+  /**
+   * Whether each epoch reports per-layer health ({@link EpochMetrics#layers()}: gradient norms and the
+   * {@link HealthProbe} job's saturation); on by default. Off saves that one small job per epoch; steps still
+   * report their per-layer gradient norms.
+   */
+  public Trainer diagnostics(boolean on) {
+    this.diagnostics = on;
     return this;
   }
 
@@ -187,7 +198,8 @@ public final class Trainer {
       if (val.containsKey("loss")) {
         rule.schedule().onValidationLoss(val.get("loss"));
       }
-      List<LayerHealth> health = health(train, t, params, epoch, s.epochs(), normSquares, normSteps);
+      List<LayerHealth> health = diagnostics ? health(train, t, params, epoch, s.epochs(), normSquares, normSteps)
+          : List.of();
       long now = System.nanoTime();
       EpochMetrics m = new EpochMetrics(epoch, lossSum / Math.max(1, samples), val, rate,
           samples / trainSeconds, (now - epochStart) / 1e9, (now - start) / 1e9, health);

@@ -117,6 +117,17 @@ class HealthDiagnosticsTest extends SharedSpark {
   }
 
   @Test
+  void diagnosticsOffLeavesEpochLayersEmptyButStepsKeepTheirNorms() {
+    Topology t = Topology.of(new int[] {5, 4, 3}, new Tanh(), new Softmax(), Loss.CROSS_ENTROPY);
+    Recorder r = new Recorder();
+    new Trainer(sc).diagnostics(false).fit(train, null, new TrainSettings(t, Init.GLOROT_UNIFORM, 0.1, 300, 1, 3),
+        Optimization.sgd(), r);
+    assertEquals(List.of(), r.epochs.get(0).layers());
+    assertEquals(2, r.steps.size());
+    assertTrue(r.steps.get(0).gradNorms()[0] > 0);
+  }
+
+  @Test
   void probeSampleHasAtMostMaxRowsAndCoversAllRowsOfASmallSet() {
     Topology t = Topology.of(new int[] {5, 4, 3}, new Tanh(), new Softmax(), Loss.CROSS_ENTROPY);
     org.apache.spark.broadcast.Broadcast<double[]> bc = sc.broadcast(Init.GLOROT_UNIFORM.initialize(t, 1));
