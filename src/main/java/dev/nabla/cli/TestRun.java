@@ -30,15 +30,20 @@ final class TestRun {
 
   /** The metrics as printed; all of them by name. */
   Map<String, Double> evaluate(Model model, String path, int partitions, PrintStream out) {
+    return summary(evaluatePrinted(model, path, partitions, out));
+  }
+
+  /** Evaluates and prints the table; returns {@link ClassificationMetrics} or {@link RegressionMetrics}. */
+  Object evaluatePrinted(Model model, String path, int partitions, PrintStream out) {
     Object m = metrics(model, path, partitions);
     out.println("test metrics on " + path + ":");
-    if (m instanceof ClassificationMetrics c) {
-      out.println(c.toTable());
-      return c.summary();
-    }
-    RegressionMetrics r = (RegressionMetrics) m;
-    out.println(r.toTable());
-    return r.summary();
+    out.println(m instanceof ClassificationMetrics c ? c.toTable() : ((RegressionMetrics) m).toTable());
+    return m;
+  }
+
+  /** The metrics of {@link ClassificationMetrics} or {@link RegressionMetrics} by name. */
+  static Map<String, Double> summary(Object metrics) {
+    return metrics instanceof ClassificationMetrics c ? c.summary() : ((RegressionMetrics) metrics).summary();
   }
 
   /** {@link ClassificationMetrics} or {@link RegressionMetrics} of the model on the data. */

@@ -57,6 +57,18 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--metrics-out", description = "Write per-epoch metrics as JSON lines to this file.")
   String metricsOut;
 
+  @Option(names = "--metrics-every-steps", defaultValue = "0",
+      description = "Also write a step line (loss, learning rate, per-layer gradient norms) to --metrics-out every K "
+          + "steps; 0 = epoch lines only (default: ${DEFAULT-VALUE}).")
+  int metricsEverySteps;
+
+  @Option(names = "--log-every", defaultValue = "10",
+      description = "When stdout is not a terminal: a progress line every this many seconds (default: ${DEFAULT-VALUE}).")
+  double logEvery;
+
+  @Option(names = "--report", description = "Write a self-contained HTML training report to this file (any Hadoop path).")
+  String report;
+
   @Mixin DataOptions data;
   @Mixin ModelOptions model;
   @Mixin SparkOptions sparkOptions;

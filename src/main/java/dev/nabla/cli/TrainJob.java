@@ -13,7 +13,6 @@ import dev.nabla.model.ModelIO;
 import dev.nabla.model.Scaling;
 import dev.nabla.model.ScalingKind;
 import dev.nabla.model.Task;
-import dev.nabla.report.ConsoleLog;
 import dev.nabla.report.MetricsLog;
 import dev.nabla.report.TrainingListener;
 import dev.nabla.train.Checkpoint;
@@ -53,6 +52,7 @@ final class TrainJob {
     if (cmd.validation != null && cmd.validationFraction > 0) {
       throw new UsageException("--validation and --validation-fraction exclude each other; give one");
     }
+    RunOutputs.check(cmd);
     if (cmd.partitions < 0) {
       throw new UsageException("--partitions must be 0 (Spark's default) or a positive integer, got " + cmd.partitions);
     }
@@ -60,7 +60,8 @@ final class TrainJob {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Configuration hadoop = sc.hadoopConfiguration();
     refuseExistingModel(hadoop);
-    MetricsLog metrics = cmd.metricsOut == null ? null : new MetricsLog(cmd.metricsOut, hadoop);
+    RunReport.refuseExisting(cmd.report, cmd.overwrite, hadoop);
+    MetricsLog metrics = cmd.metricsOut == null ? null : new MetricsLog(cmd.metricsOut, hadoop, cmd.metricsEverySteps);
     try {
       return train(spark, sc, hadoop, metrics);
     } finally {
@@ -109,8 +110,7 @@ final class TrainJob {
     TrainingSet validation = valRows == null ? null : packed(valRows, numFeatures, numClasses, numTargets, scaling,
         partitions);
 
-    TrainingListener listener = metrics == null ? new ConsoleLog(System.out)
-        : TrainingListener.all(new ConsoleLog(System.out), metrics);
+    TrainingListener listener = RunOutputs.listener(cmd, metrics);
     TrainResult result;
     if (settings.lbfgs() != null) {
       if (cmd.checkpointDir != null || cmd.resume) {
@@ -159,9 +159,12 @@ final class TrainJob {
     Model model = new Model(settings.topology(), result.params(), scaling, settings.task(), numClasses,
         Manifest.create(settings.topology(), settings.task(), numClasses, settings.scaling(), settings.seed(),
             settings.hyperParameters(partitions), dataPaths(), result.trainingSeconds(), finalMetrics, notes));
+    Object evaluated = null;
+    String evaluatedOn = null;
     if (cmd.test != null) {
-      Map<String, Double> testMetrics = new TestRun(spark, cmd.data).evaluate(model, cmd.test, partitions,
-          System.out);
+      evaluated = new TestRun(spark, cmd.data).evaluatePrinted(model, cmd.test, partitions, System.out);
+      evaluatedOn = "test data " + cmd.test;
+      Map<String, Double> testMetrics = TestRun.summary(evaluated);
       testMetrics.forEach((k, v) -> finalMetrics.put("test_" + k, v));
       model = model.withManifest(model.manifest().withFinalMetrics(finalMetrics));
       if (metrics != null) {
@@ -178,7 +181,17 @@ final class TrainJob {
       ModelIO.save(model, cmd.modelOut, cmd.overwrite, hadoop);
       System.out.println("model saved to " + cmd.modelOut);
     }
+    if (cmd.report != null) {
+      if (evaluated == null && validation != null) {
+        evaluated = RunReport.evaluate(sc, validation, result.params(), settings.topology());
+        evaluatedOn = "validation data (" + validation.rows() + " rows)";
+      }
+      RunReport.write(cmd.report, cmd.overwrite, hadoop, model, result,
+          RunReport.configuration(cmd, settings, dataPaths(), partitions), evaluatedOn,
+          evaluated);
+    }
     System.out.printf(Locale.ROOT, "trained %d epochs in %.1f s%n", result.history().size(), result.trainingSeconds());
+    RunOutputs.printSummary(cmd, result);
     blocks.unpersist(false);
     return ExitStatus.OK;
   }

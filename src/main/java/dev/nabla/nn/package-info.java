@@ -1,7 +1,8 @@
 /**
  * The math of a multilayer perceptron, without Spark: activations, losses, topology and the flat
  * parameter layout, initialisation, and batch forward/backward propagation (BP1–BP4 in
- * {@link dev.nabla.nn.Backprop}).
+ * {@link dev.nabla.nn.Backprop}), and the measures behind the training-health diagnostics: per-layer norms
+ * ({@link dev.nabla.nn.LayerNorms}) and saturated or dead units ({@link dev.nabla.nn.Saturation}).
  *
  * <p>Every batch is a column-major matrix with one column per sample. Nothing in this package imports
  * Spark or any other Nabla package; everything else depends on it.

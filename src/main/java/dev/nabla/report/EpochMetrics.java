@@ -1,6 +1,7 @@
 package dev.nabla.report;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,12 +15,21 @@ import java.util.Map;
  * @param samplesPerSecond training samples / the epoch's step time (evaluation excluded)
  * @param epochSeconds the epoch's wall time, evaluation included
  * @param wallSeconds seconds since training began (data loading excluded, evaluation included)
+ * @param layers per-layer gradient norms and saturation, layer 1 first; empty when not measured (L-BFGS, or
+ *     epochs restored from a checkpoint)
  */
 public record EpochMetrics(int epoch, double trainLoss, Map<String, Double> validation, double learningRate,
-    double samplesPerSecond, double epochSeconds, double wallSeconds) {
+    double samplesPerSecond, double epochSeconds, double wallSeconds, List<LayerHealth> layers) {
 
   public EpochMetrics {
     validation = Map.copyOf(validation);
+    layers = List.copyOf(layers);
+  }
+
+  /** Metrics without layer diagnostics. */
+  public EpochMetrics(int epoch, double trainLoss, Map<String, Double> validation, double learningRate,
+      double samplesPerSecond, double epochSeconds, double wallSeconds) {
+    this(epoch, trainLoss, validation, learningRate, samplesPerSecond, epochSeconds, wallSeconds, List.of());
   }
 
   /** A validation metric, or NaN when absent. */
@@ -28,9 +38,14 @@ public record EpochMetrics(int epoch, double trainLoss, Map<String, Double> vali
     return v == null ? Double.NaN : v;
   }
 
-  /** The JSON-lines object of the metrics file: epoch, train_loss, val_* , learning_rate, samples_per_s, wall_s. */
+  /**
+   * The JSON-lines object of the metrics file: type epoch, epoch, train_loss, val_*, learning_rate,
+   * samples_per_s, epoch_s, wall_s, and with layer diagnostics grad_norm and saturation (objects keyed
+   * layer1, layer2, …; saturation lists the layers that are measured).
+   */
   public Map<String, Object> toJson() {
     Map<String, Object> m = new LinkedHashMap<>();
+    m.put("type", "epoch");
     m.put("epoch", epoch);
     m.put("train_loss", trainLoss);
     new java.util.TreeMap<>(validation).forEach((k, v) -> m.put("val_" + k, v));
@@ -38,6 +53,21 @@ public record EpochMetrics(int epoch, double trainLoss, Map<String, Double> vali
     m.put("samples_per_s", samplesPerSecond);
     m.put("epoch_s", epochSeconds);
     m.put("wall_s", wallSeconds);
+    if (!layers.isEmpty()) {
+      Map<String, Object> norms = new LinkedHashMap<>();
+      Map<String, Object> saturation = new LinkedHashMap<>();
+      for (LayerHealth h : layers) {
+        norms.put(h.key(), h.gradNorm());
+        if (!h.measure().equals("none")) {
+          Map<String, Object> s = new LinkedHashMap<>();
+          s.put("activation", h.activation());
+          s.put(h.measure(), h.fraction());
+          saturation.put(h.key(), s);
+        }
+      }
+      m.put("grad_norm", norms);
+      m.put("saturation", saturation);
+    }
     return m;
   }
 }

@@ -11,6 +11,11 @@ public interface TrainingListener {
   default void onStep(int epoch, int step, double meanLoss) {
   }
 
+  /** A step finished, with what it measured; by default calls {@link #onStep(int, int, double)}. */
+  default void onStep(StepMetrics metrics) {
+    onStep(metrics.epoch(), metrics.step(), metrics.loss());
+  }
+
   /** An epoch finished and was evaluated. */
   default void onEpoch(EpochMetrics metrics) {
   }
@@ -27,6 +32,12 @@ public interface TrainingListener {
       @Override public void onStep(int epoch, int step, double meanLoss) {
         for (TrainingListener l : listeners) {
           l.onStep(epoch, step, meanLoss);
+        }
+      }
+
+      @Override public void onStep(StepMetrics metrics) {
+        for (TrainingListener l : listeners) {
+          l.onStep(metrics);
         }
       }
 

@@ -1,10 +1,14 @@
 package dev.nabla.train;
 
 import dev.nabla.nn.GradientSum;
+import dev.nabla.nn.LayerNorms;
+import dev.nabla.nn.Saturation;
 import dev.nabla.nn.Topology;
 import dev.nabla.optim.Clipping;
 import dev.nabla.optim.Optimizer;
 import dev.nabla.report.EpochMetrics;
+import dev.nabla.report.LayerHealth;
+import dev.nabla.report.StepMetrics;
 import dev.nabla.report.TrainingListener;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,13 +21,20 @@ import org.apache.spark.broadcast.Broadcast;
  * The synchronous data-parallel loop. Per step: broadcast θ, run the {@link StepJob} (each partition's
  * gradient SUM over its share of the batch, combined in partition order), divide once by the batch's
  * sample count, check for divergence, let the optimizer update θ on the driver, destroy the broadcast.
- * Per epoch: evaluate on the validation set and tell the listener.
+ * Per epoch: evaluate on the validation set, measure the layers' health and tell the listener.
+ *
+ * <p>Diagnostics: every step computes ‖g_W^l‖, the norm of each layer's weight block of the MEAN data-loss
+ * gradient g (before regularization and clipping): one O(P) pass on the driver, reported with the step and
+ * accumulated into the epoch's RMS over steps. After each epoch the {@link HealthProbe} job measures
+ * saturated and dead hidden units on a fixed sample of at most {@value HealthProbe#MAX_ROWS} training rows.
+ * After a resume in the middle of an epoch, that epoch's RMS covers the steps run since resuming.
  */
 public final class Trainer {
   private final JavaSparkContext sc;
   private EarlyStopping earlyStopping;
   private Checkpoints checkpoints;
   private Checkpoint resumeFrom;
+  private boolean diagnostics = true;
 
   public Trainer(JavaSparkContext sc) {
     this.sc = sc;
@@ -42,6 +53,16 @@ public final class Trainer {
    */
   public Trainer resumeFrom(Checkpoint checkpoint) {
     this.resumeFrom = checkpoint;
+    return this;
+  }
+
+  /**
+   * Whether each epoch reports per-layer health ({@link EpochMetrics#layers()}: gradient norms and the
+   * {@link HealthProbe} job's saturation); on by default. Off saves that one small job per epoch; steps still
+   * report their per-layer gradient norms.
+   */
+  public Trainer diagnostics(boolean on) {
+    this.diagnostics = on;
     return this;
   }
 
@@ -89,6 +110,8 @@ public final class Trainer {
     double lossSum = 0;
     long samples = 0;
     double rate = Double.NaN;
+    double[] normSquares = new double[t.numLayers()];
+    int normSteps = 0;
     Checkpoint c = resumeFrom;
     if (c != null) {
       if (!java.util.Arrays.equals(c.fingerprint(), fingerprint) || !c.optimizer().equals(optimizer.name())) {
@@ -117,6 +140,8 @@ public final class Trainer {
         lossSum = 0;
         samples = 0;
       }
+      java.util.Arrays.fill(normSquares, 0);
+      normSteps = 0;
       for (int step = epoch == firstEpoch ? firstStep : 1; step <= steps; step++) {
         sc.setJobDescription("nabla epoch " + epoch + "/" + s.epochs() + " step " + step + "/" + steps);
         Broadcast<byte[]> bc = sc.broadcast(StepJob.encodeParams(params));
@@ -131,6 +156,11 @@ public final class Trainer {
         }
         double inv = 1.0 / sum.count;
         divergence.meanAndCheck(sum.lossSum, sum.gradient, inv, mean, params, epoch, step);
+        double[] norms = LayerNorms.weightNorms(t, mean);
+        for (int l = 0; l < norms.length; l++) {
+          normSquares[l] += norms[l] * norms[l];
+        }
+        normSteps++;
         if (!rule.regularization().isNone()) {
           rule.regularization().addGradient(params, mean);
         }
@@ -148,7 +178,8 @@ public final class Trainer {
               rule.schedule().state(), lossSum, samples, rate, best, bestValue, bestEpoch, history,
               (System.nanoTime() - start) / 1e9), (long) (epoch - 1) * steps + step);
         }
-        listener.onStep(epoch, step, sum.lossSum * inv);
+        listener.onStep(new StepMetrics(epoch, step, (long) (epoch - 1) * steps + step, sum.lossSum * inv,
+            sum.count, rate, norms));
       }
       double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
       sc.setJobDescription("nabla epoch " + epoch + "/" + s.epochs() + " evaluation");
@@ -164,9 +195,11 @@ public final class Trainer {
       if (val.containsKey("loss")) {
         rule.schedule().onValidationLoss(val.get("loss"));
       }
+      List<LayerHealth> health = diagnostics ? health(train, t, params, epoch, s.epochs(), normSquares, normSteps)
+          : List.of();
       long now = System.nanoTime();
       EpochMetrics m = new EpochMetrics(epoch, lossSum / Math.max(1, samples), val, rate,
-          samples / trainSeconds, (now - epochStart) / 1e9, (now - start) / 1e9);
+          samples / trainSeconds, (now - epochStart) / 1e9, (now - start) / 1e9, health);
       history.add(m);
       listener.onEpoch(m);
       if (earlyStopping != null) {
@@ -192,5 +225,25 @@ public final class Trainer {
       return new TrainResult(params, history, seconds, bestEpoch);
     }
     return new TrainResult(params, history, seconds);
+  }
+
+  /** Per-layer RMS gradient norms of the epoch and the {@link HealthProbe}'s saturation, layer 1 first. */
+  private List<LayerHealth> health(TrainingSet train, Topology t, double[] params, int epoch, int epochs,
+      double[] normSquares, int normSteps) {
+    sc.setJobDescription("nabla epoch " + epoch + "/" + epochs + " diagnostics");
+    Broadcast<double[]> bc = sc.broadcast(params);
+    Saturation sat;
+    try {
+      sat = HealthProbe.measure(train.blocks(), bc, t, train.rows());
+    } finally {
+      bc.destroy();
+    }
+    List<LayerHealth> out = new ArrayList<>();
+    for (int l = 1; l <= t.numLayers(); l++) {
+      double rms = normSteps == 0 ? Double.NaN : Math.sqrt(normSquares[l - 1] / normSteps);
+      out.add(new LayerHealth(l, t.activation(l).name(), rms,
+          sat.measure(l).name().toLowerCase(java.util.Locale.ROOT), sat.fraction(l)));
+    }
+    return out;
   }
 }

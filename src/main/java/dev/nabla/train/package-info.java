@@ -1,8 +1,10 @@
 /**
  * The distributed training loop: epochs, steps, the per-step Spark job ({@link dev.nabla.train.StepJob}),
- * the seeded batch schedule ({@link dev.nabla.train.BatchSchedule}), divergence checks and per-epoch
- * evaluation; full-batch L-BFGS through Breeze ({@link dev.nabla.train.LbfgsTrainer}), one
- * {@link dev.nabla.train.FullBatchJob} pass over all cached rows per function evaluation. The only
+ * the seeded batch schedule ({@link dev.nabla.train.BatchSchedule}), divergence checks, per-epoch
+ * evaluation and training-health diagnostics (per-layer gradient norms; saturated and dead units measured
+ * by the small {@link dev.nabla.train.HealthProbe} job); full-batch L-BFGS through Breeze
+ * ({@link dev.nabla.train.LbfgsTrainer}), one {@link dev.nabla.train.FullBatchJob} pass over all cached
+ * rows per function evaluation. The only
  * package that runs Spark jobs in the loop.
  */
 package dev.nabla.train;
