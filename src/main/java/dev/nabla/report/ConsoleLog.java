@@ -16,6 +16,10 @@ public final class ConsoleLog implements TrainingListener {
     out.println("training " + description + ": " + epochs + " epochs of " + stepsPerEpoch + " steps");
   }
 
+  @Override public void onMessage(String line) {
+    out.println(line);
+  }
+
   @Override public void onEpoch(EpochMetrics m) {
     StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "epoch %d: train loss %.5f", m.epoch(),
         m.trainLoss()));
@@ -24,6 +28,9 @@ public final class ConsoleLog implements TrainingListener {
     }
     b.append(String.format(Locale.ROOT, ", lr %.3g, %.0f samples/s, %.1f s (total %.1f s)", m.learningRate(),
         m.samplesPerSecond(), m.epochSeconds(), m.wallSeconds()));
+    if (m.isPrivate()) {
+      b.append(String.format(Locale.ROOT, ", epsilon %.4g", m.epsilon()));
+    }
     out.println(b);
   }
 }

@@ -11,6 +11,10 @@ public interface TrainingListener {
   default void onStep(int epoch, int step, double meanLoss) {
   }
 
+  /** A line worth telling the user (e.g. why training stopped early). */
+  default void onMessage(String line) {
+  }
+
   /** An epoch finished and was evaluated. */
   default void onEpoch(EpochMetrics metrics) {
   }
@@ -27,6 +31,12 @@ public interface TrainingListener {
       @Override public void onStep(int epoch, int step, double meanLoss) {
         for (TrainingListener l : listeners) {
           l.onStep(epoch, step, meanLoss);
+        }
+      }
+
+      @Override public void onMessage(String line) {
+        for (TrainingListener l : listeners) {
+          l.onMessage(line);
         }
       }
 

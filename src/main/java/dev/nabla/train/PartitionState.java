@@ -33,6 +33,7 @@ final class PartitionState {
   double[] x = new double[0];
   double[] y = new double[0];
   private long[] seeds = new long[0];
+  private int[] picks = new int[0];
 
   private PartitionState(Topology topology) {
     this.network = new Network(topology);
@@ -80,6 +81,14 @@ final class PartitionState {
       seeds = new long[cols];
     }
     return seeds;
+  }
+
+  /** A buffer for up to {@code rows} local row numbers (a Poisson step's picks). */
+  int[] picks(int rows) {
+    if (picks.length < rows) {
+      picks = new int[rows];
+    }
+    return picks;
   }
 
   /** Makes the batch buffers large enough for {@code cols} samples. */

@@ -4,6 +4,7 @@ import dev.nabla.nn.GradientSum;
 import dev.nabla.nn.Topology;
 import dev.nabla.optim.Clipping;
 import dev.nabla.optim.Optimizer;
+import dev.nabla.privacy.PrivacyConfig;
 import dev.nabla.report.EpochMetrics;
 import dev.nabla.report.TrainingListener;
 import java.util.ArrayList;
@@ -18,12 +19,20 @@ import org.apache.spark.broadcast.Broadcast;
  * gradient SUM over its share of the batch, combined in partition order), divide once by the batch's
  * sample count, check for divergence, let the optimizer update θ on the driver, destroy the broadcast.
  * Per epoch: evaluate on the validation set and tell the listener.
+ *
+ * <p>With {@link #privacy} (DP-SGD) or {@link #poissonSampling}, batches are Poisson-sampled
+ * ({@link PoissonSampling}: random size, mean m) and every step's SUM is divided by the EXPECTED batch
+ * size m, also when the batch is empty; under DP the backward pass clips each sample's gradient to C and
+ * the driver adds N(0, σ²C²) to the SUM before that division ({@link PrivacyLedger}), and each epoch
+ * reports the ε spent.
  */
 public final class Trainer {
   private final JavaSparkContext sc;
   private EarlyStopping earlyStopping;
   private Checkpoints checkpoints;
   private Checkpoint resumeFrom;
+  private PrivacyConfig privacy;
+  private boolean poisson;
 
   public Trainer(JavaSparkContext sc) {
     this.sc = sc;
@@ -42,6 +51,21 @@ public final class Trainer {
    */
   public Trainer resumeFrom(Checkpoint checkpoint) {
     this.resumeFrom = checkpoint;
+    return this;
+  }
+
+  /** Trains with DP-SGD under these settings (null: not private); implies Poisson sampling. */
+  public Trainer privacy(PrivacyConfig config) {
+    this.privacy = config;
+    return this;
+  }
+
+  /**
+   * Poisson-samples the batches without privacy (no clipping, no noise), dividing by the expected batch
+   * size: the non-private twin of a DP run, for comparisons.
+   */
+  public Trainer poissonSampling(boolean on) {
+    this.poisson = on;
     return this;
   }
 
@@ -66,13 +90,32 @@ public final class Trainer {
   public TrainResult fit(TrainingSet train, TrainingSet validation, TrainSettings s, Optimization optimization,
       TrainingListener listener, double[] params) {
     Topology t = s.topology();
-    BatchSchedule schedule = new BatchSchedule(train.rows(), s.batchSize(), s.batchSeed());
-    int steps = schedule.stepsPerEpoch();
     String runId = UUID.randomUUID().toString();
-    StepJob job = new StepJob(train.blocks(), t, schedule, runId, s.dropout(), s.dropoutSeed());
+    boolean sampled = poisson || privacy != null;
+    PoissonSampling sampling = sampled ? new PoissonSampling(train.rows(), s.batchSize(), s.batchSeed()) : null;
+    StepJob job = null;
+    PoissonStepJob poissonJob = null;
+    int steps;
+    if (sampled) {
+      steps = sampling.stepsPerEpoch();
+      poissonJob = new PoissonStepJob(train.blocks(), t, sampling, runId, privacy == null ? Double.NaN : privacy.clip(),
+          s.dropout(), s.dropoutSeed());
+    } else {
+      BatchSchedule schedule = new BatchSchedule(train.rows(), s.batchSize(), s.batchSeed());
+      steps = schedule.stepsPerEpoch();
+      job = new StepJob(train.blocks(), t, schedule, runId, s.dropout(), s.dropoutSeed());
+    }
+    PrivacyLedger ledger = privacy == null ? null : new PrivacyLedger(privacy, sampling, s.noiseSeed());
+    if (ledger != null) {
+      ledger.checkTargetReachable();
+    }
     Optimization.Run rule = optimization.start(t, s.learningRate(), steps, (long) steps * s.epochs());
     Optimizer optimizer = rule.optimizer();
-    listener.onStart(t + ", " + train.rows() + " rows, batch " + s.batchSize(), s.epochs(), steps);
+    listener.onStart(t + ", " + train.rows() + " rows, " + (sampled ? "Poisson-sampled batches of mean " : "batch ")
+        + s.batchSize(), s.epochs(), steps);
+    if (ledger != null) {
+      listener.onMessage(ledger.describe());
+    }
     double[] mean = new double[t.numParams()];
     Divergence divergence = new Divergence(t, s.epochs(), steps, s.learningRate());
     List<EpochMetrics> history = new ArrayList<>();
@@ -83,7 +126,10 @@ public final class Trainer {
     double bestValue = Double.NaN;
     int bestEpoch = 0;
     long start = System.nanoTime();
-    long[] fingerprint = {t.numParams(), train.rows(), s.batchSize(), s.seed(), s.epochs()};
+    long[] fingerprint = privacy == null && !poisson ? new long[] {t.numParams(), train.rows(), s.batchSize(), s.seed(),
+        s.epochs()} : new long[] {t.numParams(), train.rows(), s.batchSize(), s.seed(), s.epochs(), -1,
+        privacy == null ? 0 : Double.doubleToLongBits(privacy.clip()),
+        privacy == null ? 0 : Double.doubleToLongBits(privacy.noiseMultiplier())};
     int firstEpoch = 1;
     int firstStep = 1;
     double lossSum = 0;
@@ -100,7 +146,9 @@ public final class Trainer {
       System.arraycopy(c.params(), 0, params, 0, params.length);
       optimizer.restoreState(c.optimizerState());
       rule.schedule().restoreState(c.scheduleState());
-      history.addAll(c.history());
+      for (EpochMetrics m : c.history()) {
+        history.add(ledger == null ? m : m.withEpsilon(ledger.epsilonAfter(m.epoch())));
+      }
       best = c.best();
       bestValue = c.bestValue();
       bestEpoch = c.bestEpoch();
@@ -112,6 +160,11 @@ public final class Trainer {
       start -= (long) (c.wallSeconds() * 1e9);
     }
     for (int epoch = firstEpoch; epoch <= s.epochs(); epoch++) {
+      String stop = ledger == null ? null : ledger.stopBefore(epoch);
+      if (stop != null) {
+        listener.onMessage(stop);
+        break;
+      }
       long epochStart = System.nanoTime();
       if (epoch != firstEpoch) {
         lossSum = 0;
@@ -122,14 +175,17 @@ public final class Trainer {
         Broadcast<byte[]> bc = sc.broadcast(StepJob.encodeParams(params));
         GradientSum sum;
         try {
-          sum = job.run(bc, epoch - 1, step - 1);
+          sum = sampled ? poissonJob.run(bc, epoch - 1, step - 1) : job.run(bc, epoch - 1, step - 1);
         } finally {
           bc.destroy();
         }
-        if (sum.count == 0) {
+        if (sum.count == 0 && !sampled) {
           continue;
         }
-        double inv = 1.0 / sum.count;
+        if (ledger != null) {
+          ledger.addNoise(sum.gradient, (long) (epoch - 1) * steps + (step - 1));
+        }
+        double inv = 1.0 / (sampled ? sampling.expectedBatchSize() : sum.count);
         for (int i = 0; i < mean.length; i++) {
           mean[i] = sum.gradient[i] * inv;
         }
@@ -151,7 +207,7 @@ public final class Trainer {
               rule.schedule().state(), lossSum, samples, rate, best, bestValue, bestEpoch, history,
               (System.nanoTime() - start) / 1e9), (long) (epoch - 1) * steps + step);
         }
-        listener.onStep(epoch, step, sum.lossSum * inv);
+        listener.onStep(epoch, step, sampled ? sum.lossSum / Math.max(1, sum.count) : sum.lossSum * inv);
       }
       double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
       sc.setJobDescription("nabla epoch " + epoch + "/" + s.epochs() + " evaluation");
@@ -169,7 +225,8 @@ public final class Trainer {
       }
       long now = System.nanoTime();
       EpochMetrics m = new EpochMetrics(epoch, lossSum / Math.max(1, samples), val, rate,
-          samples / trainSeconds, (now - epochStart) / 1e9, (now - start) / 1e9);
+          samples / trainSeconds, (now - epochStart) / 1e9, (now - start) / 1e9,
+          ledger == null ? Double.NaN : ledger.epsilonAfter(epoch));
       history.add(m);
       listener.onEpoch(m);
       if (earlyStopping != null) {
