@@ -59,6 +59,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin DataOptions data;
   @Mixin ModelOptions model;
+  @Mixin DpOptions dp;
   @Mixin SparkOptions sparkOptions;
 
   @Override
