@@ -1,5 +1,6 @@
 package dev.nabla.cli;
 
+import dev.nabla.model.ScalingKind;
 import dev.nabla.privacy.PrivacyConfig;
 import dev.nabla.report.EpochMetrics;
 import dev.nabla.train.PoissonSampling;
@@ -32,6 +33,14 @@ final class PrivacyNotes {
     notes.put("dp_noise_source", p.secureNoise() ? "SecureRandom" : "seeded from the run seed");
     if (p.hasTarget()) {
       notes.put("dp_target_epsilon", Double.toString(p.targetEpsilon()));
+    }
+  }
+
+  /** Warns that a scaling fitted on the training rows is not covered by the DP guarantee. */
+  static void warnScaling(PrivacyConfig p, ScalingKind scaling, PrintStream out) {
+    if (p != null && scaling != ScalingKind.NONE) {
+      out.println("dp: warning: --scale " + scaling.cliName() + " is fitted on the training rows without privacy; "
+          + "the (epsilon, delta) guarantee covers the parameters, not the scaling (use --scale none)");
     }
   }
 

@@ -110,6 +110,7 @@ final class TrainJob {
           + " training rows; Poisson sampling (DP-SGD, --sampling poisson) needs a batch size ≤ the rows");
     }
     PrivacyNotes.warnLargeDelta(settings.privacy(), rows, System.out);
+    PrivacyNotes.warnScaling(settings.privacy(), settings.scaling(), System.out);
     TrainingSet train = new TrainingSet(blocks, rows, settings.task(), numClasses);
     TrainingSet validation = valRows == null ? null : packed(valRows, numFeatures, numClasses, numTargets, scaling,
         partitions);
