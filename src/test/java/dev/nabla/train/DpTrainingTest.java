@@ -20,12 +20,15 @@ import dev.nabla.privacy.RdpAccountant;
 import dev.nabla.report.EpochMetrics;
 import dev.nabla.report.TrainingListener;
 import dev.nabla.testing.SharedSpark;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** DP-SGD through the Spark loop: Poisson batches, the clipped step, noise, ε, the target. */
 class DpTrainingTest extends SharedSpark {
@@ -174,6 +177,31 @@ class DpTrainingTest extends SharedSpark {
     assertEquals(after3, r.history().get(2).epsilon(), 0.0);
     assertTrue(r.history().get(2).epsilon() <= target);
     assertTrue(messages.get(messages.size() - 1).startsWith("dp: stopping before epoch 4"), messages.toString());
+  }
+
+  @Test
+  void resumedDpRunEndsBitwiseLikeTheUninterruptedOneWithTheSameEpsilons(@TempDir Path dir) {
+    TrainSettings s = new TrainSettings(topology, Init.GLOROT_UNIFORM, 0.05, 100, 3, 8, Dropout.uniform(topology, 0.1));
+    PrivacyConfig dp = PrivacyConfig.of(1.0, 1.1, 1e-5);
+    TrainResult whole = run(new Trainer(sc).privacy(dp), s, Optimization.of("momentum"));
+    Checkpoints store = new Checkpoints(dir.resolve("ckpt").toUri().toString(), new Configuration(), 4, false, 2);
+    assertThrows(IllegalStateException.class, () -> new Trainer(sc).privacy(dp).checkpoints(store)
+        .fit(threeParts, null, s, Optimization.of("momentum"), new TrainingListener() {
+          @Override public void onStep(int epoch, int step, double loss) {
+            if (epoch == 2 && step == 5) {
+              throw new IllegalStateException("simulated crash");
+            }
+          }
+        }));
+    TrainResult resumed = new Trainer(sc).privacy(dp).checkpoints(store).resumeFrom(store.latest())
+        .fit(threeParts, null, s, Optimization.of("momentum"), new TrainingListener() { });
+    assertArrayEquals(whole.params(), resumed.params(), 0.0);
+    for (int e = 0; e < 3; e++) {
+      assertEquals(whole.history().get(e).epsilon(), resumed.history().get(e).epsilon(), 0.0);
+    }
+    IllegalArgumentException other = assertThrows(IllegalArgumentException.class, () -> new Trainer(sc)
+        .resumeFrom(store.latest()).fit(threeParts, null, s, Optimization.of("momentum"), new TrainingListener() { }));
+    assertTrue(other.getMessage().startsWith("--resume"), "a non-private run must refuse a DP checkpoint");
   }
 
   @Test
