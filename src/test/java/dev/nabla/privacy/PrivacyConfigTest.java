@@ -21,6 +21,8 @@ class PrivacyConfigTest {
     assertTrue(rejection(() -> PrivacyConfig.of(1, -0.5, 1e-5)).contains("dp-noise must be a finite number ≥ 0, got -0.5"));
     assertTrue(rejection(() -> PrivacyConfig.of(1, 1, 1)).contains("dp-delta must be in (0, 1)"));
     assertTrue(rejection(() -> new PrivacyConfig(1, 1, 1e-5, -2, false)).contains("dp-target-epsilon"));
+    assertTrue(rejection(() -> PrivacyConfig.of(Double.POSITIVE_INFINITY, 1, 1e-5))
+        .startsWith("dp-noise must be 0 when dp-clip is Infinity"));
   }
 
   @Test
