@@ -2,7 +2,9 @@
  * The distributed training loop: epochs, steps, the per-step Spark job ({@link dev.nabla.train.StepJob}),
  * the seeded batch schedule ({@link dev.nabla.train.BatchSchedule}), divergence checks and per-epoch
  * evaluation; full-batch L-BFGS through Breeze ({@link dev.nabla.train.LbfgsTrainer}), one
- * {@link dev.nabla.train.FullBatchJob} pass over all cached rows per function evaluation. The only
- * package that runs Spark jobs in the loop.
+ * {@link dev.nabla.train.FullBatchJob} pass over all cached rows per function evaluation; Poisson-sampled
+ * batches ({@link dev.nabla.train.PoissonSampling}, {@link dev.nabla.train.PoissonStepJob}) and the driver's
+ * side of DP-SGD (noise and ε per epoch, {@link dev.nabla.train.PrivacyLedger}). The only package that runs
+ * Spark jobs in the loop.
  */
 package dev.nabla.train;
