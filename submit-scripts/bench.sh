@@ -3,11 +3,11 @@
 # accuracy on MNIST, Nabla's per-step overhead next to an empty Spark job, and its training GFLOP/s next to
 # dgemm, all in one JVM with one local[2] Spark session. Prints markdown tables (and JSON with --json).
 #
-# usage: submit-scripts/bench.sh [--quick] [--json FILE] [--data DIR] [--sections 1,2,3,4] [--nabla-batch N] [--nabla-lr X] [--nabla-optimizer NAME]
+# usage: submit-scripts/bench.sh [--quick] [--json FILE] [--data DIR] [--sections 1,2,3,4,6] [--nabla-batch N] [--nabla-lr X] [--nabla-optimizer NAME]
 #   --quick          small data, few repetitions: a smoke run well under a minute (what CI runs)
 #   --json FILE      also write the results as JSON to FILE
 #   --data DIR       the MNIST IDX files (default data/mnist, put there by submit-scripts/fetch-mnist.sh)
-#   --sections L     run only these sections (1 MLlib, 2 Nabla to 97%, 3 step overhead, 4 compute)
+#   --sections L     run only these sections (1 MLlib, 2 Nabla to 97%, 3 step overhead, 4 compute, 6 DP-SGD step cost)
 #   --nabla-batch N, --nabla-lr X   section 2's batch size and learning rate (default 256 and 2.5)
 #   --nabla-optimizer NAME          section 2's optimizer (default sgd; e.g. adam)
 # Environment: BENCH_HEAP (default 6g), the JVM's maximum heap; BENCH_JAVA_OPTS, more JVM options (e.g. a JFR recording).

@@ -13,6 +13,7 @@ import dev.nabla.optim.Clipping;
 import dev.nabla.optim.OptimizerConfig;
 import dev.nabla.optim.Optimizers;
 import dev.nabla.optim.ScheduleConfig;
+import dev.nabla.privacy.PrivacyConfig;
 import dev.nabla.train.EarlyStopping;
 import dev.nabla.train.Optimization;
 import dev.nabla.train.TrainSettings;
@@ -25,9 +26,15 @@ import java.util.Map;
  * other flags (output activation, loss, init) filled in. Every error names the flag.
  */
 record Settings(Task task, Topology topology, Init init, Optimization optimization, ScalingKind scaling,
-    TrainSettings trainSettings, EarlyStopping earlyStopping, Lbfgs lbfgs) {
+    TrainSettings trainSettings, EarlyStopping earlyStopping, Lbfgs lbfgs, PrivacyConfig privacy, boolean poisson) {
 
-  static Settings of(ModelOptions o, DataOptions d) {
+  static Settings of(ModelOptions o, DataOptions d, DpOptions dp) {
+    PrivacyConfig privacy = dp.privacy();
+    boolean poisson = dp.poisson();
+    if (o.optimizer.equalsIgnoreCase("lbfgs") && poisson) {
+      throw new UsageException((privacy != null ? "--dp-clip/--dp-noise/--dp-delta" : "--sampling poisson")
+          + " does not apply to --optimizer lbfgs (full-batch); use a mini-batch optimizer such as sgd");
+    }
     Task task = switch (o.task.toLowerCase(Locale.ROOT)) {
       case "classification" -> Task.CLASSIFICATION;
       case "regression" -> Task.REGRESSION;
@@ -109,7 +116,7 @@ record Settings(Task task, Topology topology, Init init, Optimization optimizati
           + o.lbfgsTolerance);
     }
     Lbfgs lb = lbfgs ? new Lbfgs(o.lbfgsMemory, o.lbfgsTolerance, o.l2) : null;
-    return new Settings(task, topology, init, optimization, scaling, ts, early, lb);
+    return new Settings(task, topology, init, optimization, scaling, ts, early, lb, privacy, poisson);
   }
 
   /** Full-batch L-BFGS settings; null for the mini-batch optimizers. */
@@ -211,6 +218,18 @@ record Settings(Task task, Topology topology, Init init, Optimization optimizati
     if (earlyStopping != null) {
       m.put("early-stopping", earlyStopping.metric() + ", patience " + earlyStopping.patience() + ", min delta "
           + earlyStopping.minDelta());
+    }
+    if (poisson) {
+      m.put("sampling", "poisson");
+    }
+    if (privacy != null) {
+      m.put("dp-clip", Double.toString(privacy.clip()));
+      m.put("dp-noise", Double.toString(privacy.noiseMultiplier()));
+      m.put("dp-delta", Double.toString(privacy.delta()));
+      if (privacy.hasTarget()) {
+        m.put("dp-target-epsilon", Double.toString(privacy.targetEpsilon()));
+      }
+      m.put("dp-noise-source", privacy.secureNoise() ? "SecureRandom" : "seeded");
     }
     m.put("learning-rate", Double.toString(trainSettings.learningRate()));
     m.put("batch-size", Integer.toString(trainSettings.batchSize()));

@@ -71,6 +71,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin DataOptions data;
   @Mixin ModelOptions model;
+  @Mixin DpOptions dp;
   @Mixin SparkOptions sparkOptions;
 
   @Override

@@ -42,7 +42,7 @@ final class TrainJob {
 
   TrainJob(TrainCommand cmd) {
     this.cmd = cmd;
-    this.settings = Settings.of(cmd.model, cmd.data);
+    this.settings = Settings.of(cmd.model, cmd.data, cmd.dp);
   }
 
   int run() {
@@ -106,6 +106,12 @@ final class TrainJob {
       throw new UsageException("--train " + cmd.train + ": no training rows left"
           + (cmd.validationFraction > 0 ? " after holding out --validation-fraction " + cmd.validationFraction : ""));
     }
+    if (settings.poisson() && settings.trainSettings().batchSize() > rows) {
+      throw new UsageException("--batch-size " + settings.trainSettings().batchSize() + " exceeds the " + rows
+          + " training rows; Poisson sampling (DP-SGD, --sampling poisson) needs a batch size ≤ the rows");
+    }
+    PrivacyNotes.warnLargeDelta(settings.privacy(), rows, System.out);
+    PrivacyNotes.warnScaling(settings.privacy(), settings.scaling(), System.out);
     TrainingSet train = new TrainingSet(blocks, rows, settings.task(), numClasses);
     TrainingSet validation = valRows == null ? null : packed(valRows, numFeatures, numClasses, numTargets, scaling,
         partitions);
@@ -134,9 +140,10 @@ final class TrainJob {
       }
       try {
         result = new Trainer(sc).earlyStopping(settings.earlyStopping()).checkpoints(store).resumeFrom(from)
+            .privacy(settings.privacy()).poissonSampling(settings.poisson())
             .fit(train, validation, settings.trainSettings(), settings.optimization(), listener);
       } catch (IllegalArgumentException e) {
-        if (e.getMessage() != null && e.getMessage().startsWith("--resume")) {
+        if (e.getMessage() != null && (e.getMessage().startsWith("--resume") || e.getMessage().startsWith("--dp"))) {
           throw new UsageException(e.getMessage());
         }
         throw e;
@@ -156,6 +163,7 @@ final class TrainJob {
       System.out.println("early stopping: kept the parameters of epoch " + result.keptEpoch() + " of "
           + result.history().size());
     }
+    PrivacyNotes.add(notes, settings.privacy(), rows, settings.trainSettings(), result.history());
     Model model = new Model(settings.topology(), result.params(), scaling, settings.task(), numClasses,
         Manifest.create(settings.topology(), settings.task(), numClasses, settings.scaling(), settings.seed(),
             settings.hyperParameters(partitions), dataPaths(), result.trainingSeconds(), finalMetrics, notes));

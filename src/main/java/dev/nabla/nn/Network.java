@@ -129,6 +129,46 @@ public final class Network {
     sum.count += cols;
   }
 
+  /**
+   * Forward and backward over one batch with per-sample clipping (DP-SGD, Abadi et al. 2016): adds the
+   * clipped gradient SUM Σ_x min(1, C/‖g_x‖) ∇C_x to {@code sum.gradient}, the UNCLIPPED loss SUM Σ_x C_x
+   * to {@code sum.lossSum} and cols to {@code sum.count}. The norms are computed from the deltas and
+   * activations already in hand and the δ columns are scaled before BP3/BP4 (see {@link SampleClipping});
+   * C = +∞ gives exactly {@link #addGradient}'s sum. Afterwards {@link #sampleNorms} holds the
+   * unclipped per-sample norms ‖g_x‖.
+   *
+   * @param clip C &gt; 0, or +∞ for no clipping
+   * @param dropout null for none
+   */
+  public void addClippedGradient(double[] params, double[] x, double[] y, int cols, Workspace ws, GradientSum sum,
+      double clip, Dropout dropout, long[] columnSeeds) {
+    if (!(clip > 0)) {
+      throw new IllegalArgumentException("clip must be > 0 (or +Infinity for none), got " + clip);
+    }
+    if (cols == 0) {
+      return;
+    }
+    forward(params, x, cols, ws, dropout, columnSeeds);
+    sum.lossSum += lossSum(y, cols, ws);
+    computeDeltas(params, y, cols, ws);
+    SampleClipping.norms(topology, x, cols, ws);
+    SampleClipping.clip(topology, cols, ws, clip);
+    accumulateGradient(x, cols, ws, sum.gradient);
+    sum.count += cols;
+  }
+
+  /**
+   * The per-sample gradient norms ‖∇C_x‖ (of each sample's own, unclipped gradient) of one batch, without
+   * dropout, as a new array of length cols.
+   */
+  public double[] sampleNorms(double[] params, double[] x, double[] y, int cols) {
+    Workspace ws = newWorkspace(cols);
+    forward(params, x, cols, ws);
+    computeDeltas(params, y, cols, ws);
+    SampleClipping.norms(topology, x, cols, ws);
+    return java.util.Arrays.copyOf(ws.sampleNorms, cols);
+  }
+
   /** Convenience: the gradient SUM of one batch, in a new {@link GradientSum}. */
   public GradientSum gradientSum(double[] params, double[] x, double[] y, int cols) {
     GradientSum sum = new GradientSum(topology.numParams());

@@ -15,6 +15,8 @@ public final class Workspace {
   final double[][] dropped;
   /** Whether layer l's masked activations fed the last forward pass. */
   final boolean[] droppedActive;
+  /** Per-sample gradient norms ‖g_x‖ of the last clipped backward pass (one per column). */
+  double[] sampleNorms = new double[0];
   private int capacity;
 
   /** A workspace for {@code topology}, sized for {@code columns} samples (it grows on demand). */
@@ -44,6 +46,7 @@ public final class Workspace {
       mask[l] = null;
       dropped[l] = null;
     }
+    sampleNorms = new double[columns];
     capacity = columns;
   }
 

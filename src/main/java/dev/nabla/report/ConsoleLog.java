@@ -19,6 +19,10 @@ public final class ConsoleLog implements TrainingListener {
     out.println("training " + description + ": " + epochs + " epochs of " + stepsPerEpoch + " steps");
   }
 
+  @Override public void onMessage(String line) {
+    out.println(line);
+  }
+
   @Override public void onEpoch(EpochMetrics m) {
     out.println(line(m));
     for (String w : Diagnostics.warnings(m.layers())) {
@@ -35,6 +39,9 @@ public final class ConsoleLog implements TrainingListener {
     }
     b.append(String.format(Locale.ROOT, ", lr %.3g, %.0f samples/s, %.1f s (total %.1f s)", m.learningRate(),
         m.samplesPerSecond(), m.epochSeconds(), m.wallSeconds()));
+    if (m.isPrivate()) {
+      b.append(String.format(Locale.ROOT, ", epsilon %.4g", m.epsilon()));
+    }
     return b.toString();
   }
 }

@@ -17,19 +17,43 @@ import java.util.Map;
  * @param wallSeconds seconds since training began (data loading excluded, evaluation included)
  * @param layers per-layer gradient norms and saturation, layer 1 first; empty when not measured (L-BFGS, or
  *     epochs restored from a checkpoint)
+ * @param epsilon the differential-privacy ε spent by the end of this epoch (at the run's δ), NaN when the
+ *     run is not differentially private
  */
 public record EpochMetrics(int epoch, double trainLoss, Map<String, Double> validation, double learningRate,
-    double samplesPerSecond, double epochSeconds, double wallSeconds, List<LayerHealth> layers) {
+    double samplesPerSecond, double epochSeconds, double wallSeconds, List<LayerHealth> layers, double epsilon) {
 
   public EpochMetrics {
     validation = Map.copyOf(validation);
     layers = List.copyOf(layers);
+    if (!Double.isNaN(epsilon) && !(epsilon >= 0)) {
+      throw new IllegalArgumentException("epsilon must be ≥ 0 (or NaN for a non-private run), got " + epsilon);
+    }
   }
 
-  /** Metrics without layer diagnostics. */
+  /** Metrics without layer diagnostics of a run without differential privacy (ε = NaN). */
   public EpochMetrics(int epoch, double trainLoss, Map<String, Double> validation, double learningRate,
       double samplesPerSecond, double epochSeconds, double wallSeconds) {
-    this(epoch, trainLoss, validation, learningRate, samplesPerSecond, epochSeconds, wallSeconds, List.of());
+    this(epoch, trainLoss, validation, learningRate, samplesPerSecond, epochSeconds, wallSeconds, List.of(),
+        Double.NaN);
+  }
+
+  /** Metrics with layer diagnostics of a run without differential privacy (ε = NaN). */
+  public EpochMetrics(int epoch, double trainLoss, Map<String, Double> validation, double learningRate,
+      double samplesPerSecond, double epochSeconds, double wallSeconds, List<LayerHealth> layers) {
+    this(epoch, trainLoss, validation, learningRate, samplesPerSecond, epochSeconds, wallSeconds, layers,
+        Double.NaN);
+  }
+
+  /** The same metrics with the given ε. */
+  public EpochMetrics withEpsilon(double eps) {
+    return new EpochMetrics(epoch, trainLoss, validation, learningRate, samplesPerSecond, epochSeconds, wallSeconds,
+        layers, eps);
+  }
+
+  /** Whether the run was differentially private (ε is a number). */
+  public boolean isPrivate() {
+    return !Double.isNaN(epsilon);
   }
 
   /** A validation metric, or NaN when absent. */
@@ -40,8 +64,9 @@ public record EpochMetrics(int epoch, double trainLoss, Map<String, Double> vali
 
   /**
    * The JSON-lines object of the metrics file: type epoch, epoch, train_loss, val_*, learning_rate,
-   * samples_per_s, epoch_s, wall_s, and with layer diagnostics grad_norm and saturation (objects keyed
-   * layer1, layer2, …; saturation lists the layers that are measured).
+   * samples_per_s, epoch_s, wall_s, with layer diagnostics grad_norm and saturation (objects keyed
+   * layer1, layer2, …; saturation lists the layers that are measured), and epsilon for a differentially
+   * private run (a string "Infinity" when no guarantee holds).
    */
   public Map<String, Object> toJson() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -67,6 +92,9 @@ public record EpochMetrics(int epoch, double trainLoss, Map<String, Double> vali
       }
       m.put("grad_norm", norms);
       m.put("saturation", saturation);
+    }
+    if (isPrivate()) {
+      m.put("epsilon", Double.isInfinite(epsilon) ? (Object) "Infinity" : (Object) epsilon);
     }
     return m;
   }

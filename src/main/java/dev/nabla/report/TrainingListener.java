@@ -16,6 +16,10 @@ public interface TrainingListener {
     onStep(metrics.epoch(), metrics.step(), metrics.loss());
   }
 
+  /** A line worth telling the user (e.g. why training stopped early). */
+  default void onMessage(String line) {
+  }
+
   /** An epoch finished and was evaluated. */
   default void onEpoch(EpochMetrics metrics) {
   }
@@ -38,6 +42,12 @@ public interface TrainingListener {
       @Override public void onStep(StepMetrics metrics) {
         for (TrainingListener l : listeners) {
           l.onStep(metrics);
+        }
+      }
+
+      @Override public void onMessage(String line) {
+        for (TrainingListener l : listeners) {
+          l.onMessage(line);
         }
       }
 

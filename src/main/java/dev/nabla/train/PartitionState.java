@@ -34,6 +34,7 @@ final class PartitionState {
   double[] y = new double[0];
   private long[] seeds = new long[0];
   private byte[] result = new byte[0];
+  private int[] picks = new int[0];
 
   private PartitionState(Topology topology) {
     this.network = new Network(topology);
@@ -93,6 +94,14 @@ final class PartitionState {
       result = new byte[length];
     }
     return result;
+  }
+
+  /** A buffer for up to {@code rows} local row numbers (a Poisson step's picks). */
+  int[] picks(int rows) {
+    if (picks.length < rows) {
+      picks = new int[rows];
+    }
+    return picks;
   }
 
   /** Makes the batch buffers large enough for {@code cols} samples. */

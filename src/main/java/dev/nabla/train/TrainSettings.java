@@ -51,6 +51,11 @@ public record TrainSettings(Topology topology, Init init, double learningRate, i
     return Seeds.split(seed, 4);
   }
 
+  /** The seed of the differential-privacy noise (unless it comes from SecureRandom), derived from the run's seed. */
+  public long noiseSeed() {
+    return Seeds.split(seed, 5);
+  }
+
   /** The seed of the batch order, derived from the run's seed. */
   public long batchSeed() {
     return Seeds.split(seed, 2);

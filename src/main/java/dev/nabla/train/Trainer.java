@@ -6,6 +6,7 @@ import dev.nabla.nn.Saturation;
 import dev.nabla.nn.Topology;
 import dev.nabla.optim.Clipping;
 import dev.nabla.optim.Optimizer;
+import dev.nabla.privacy.PrivacyConfig;
 import dev.nabla.report.EpochMetrics;
 import dev.nabla.report.LayerHealth;
 import dev.nabla.report.StepMetrics;
@@ -28,6 +29,12 @@ import org.apache.spark.broadcast.Broadcast;
  * accumulated into the epoch's RMS over steps. After each epoch the {@link HealthProbe} job measures
  * saturated and dead hidden units on a fixed sample of at most {@value HealthProbe#MAX_ROWS} training rows.
  * After a resume in the middle of an epoch, that epoch's RMS covers the steps run since resuming.
+ *
+ * <p>With {@link #privacy} (DP-SGD) or {@link #poissonSampling}, batches are Poisson-sampled
+ * ({@link PoissonSampling}: random size, mean m) and every step's SUM is divided by the EXPECTED batch
+ * size m, also when the batch is empty; under DP the backward pass clips each sample's gradient to C and
+ * the driver adds N(0, σ²C²) to the SUM before that division ({@link PrivacyLedger}), and each epoch
+ * reports the ε spent.
  */
 public final class Trainer {
   private final JavaSparkContext sc;
@@ -35,6 +42,8 @@ public final class Trainer {
   private Checkpoints checkpoints;
   private Checkpoint resumeFrom;
   private boolean diagnostics = true;
+  private PrivacyConfig privacy;
+  private boolean poisson;
 
   public Trainer(JavaSparkContext sc) {
     this.sc = sc;
@@ -53,6 +62,21 @@ public final class Trainer {
    */
   public Trainer resumeFrom(Checkpoint checkpoint) {
     this.resumeFrom = checkpoint;
+    return this;
+  }
+
+  /** Trains with DP-SGD under these settings (null: not private); implies Poisson sampling. */
+  public Trainer privacy(PrivacyConfig config) {
+    this.privacy = config;
+    return this;
+  }
+
+  /**
+   * Poisson-samples the batches without privacy (no clipping, no noise), dividing by the expected batch
+   * size: the non-private twin of a DP run, for comparisons.
+   */
+  public Trainer poissonSampling(boolean on) {
+    this.poisson = on;
     return this;
   }
 
@@ -87,13 +111,32 @@ public final class Trainer {
   public TrainResult fit(TrainingSet train, TrainingSet validation, TrainSettings s, Optimization optimization,
       TrainingListener listener, double[] params) {
     Topology t = s.topology();
-    BatchSchedule schedule = new BatchSchedule(train.rows(), s.batchSize(), s.batchSeed());
-    int steps = schedule.stepsPerEpoch();
     String runId = UUID.randomUUID().toString();
-    StepJob job = new StepJob(train.blocks(), t, schedule, runId, s.dropout(), s.dropoutSeed());
+    boolean sampled = poisson || privacy != null;
+    PoissonSampling sampling = sampled ? new PoissonSampling(train.rows(), s.batchSize(), s.batchSeed()) : null;
+    StepJob job = null;
+    PoissonStepJob poissonJob = null;
+    int steps;
+    if (sampled) {
+      steps = sampling.stepsPerEpoch();
+      poissonJob = new PoissonStepJob(train.blocks(), t, sampling, runId, privacy == null ? Double.NaN : privacy.clip(),
+          s.dropout(), s.dropoutSeed());
+    } else {
+      BatchSchedule schedule = new BatchSchedule(train.rows(), s.batchSize(), s.batchSeed());
+      steps = schedule.stepsPerEpoch();
+      job = new StepJob(train.blocks(), t, schedule, runId, s.dropout(), s.dropoutSeed());
+    }
+    PrivacyLedger ledger = privacy == null ? null : new PrivacyLedger(privacy, sampling, s.noiseSeed());
+    if (ledger != null) {
+      ledger.checkTargetReachable();
+    }
     Optimization.Run rule = optimization.start(t, s.learningRate(), steps, (long) steps * s.epochs());
     Optimizer optimizer = rule.optimizer();
-    listener.onStart(t + ", " + train.rows() + " rows, batch " + s.batchSize(), s.epochs(), steps);
+    listener.onStart(t + ", " + train.rows() + " rows, " + (sampled ? "Poisson-sampled batches of mean " : "batch ")
+        + s.batchSize(), s.epochs(), steps);
+    if (ledger != null) {
+      listener.onMessage(ledger.describe());
+    }
     double[] mean = new double[t.numParams()];
     Divergence divergence = new Divergence(t, s.epochs(), steps, s.learningRate());
     List<EpochMetrics> history = new ArrayList<>();
@@ -104,7 +147,10 @@ public final class Trainer {
     double bestValue = Double.NaN;
     int bestEpoch = 0;
     long start = System.nanoTime();
-    long[] fingerprint = {t.numParams(), train.rows(), s.batchSize(), s.seed(), s.epochs()};
+    long[] fingerprint = privacy == null && !poisson ? new long[] {t.numParams(), train.rows(), s.batchSize(), s.seed(),
+        s.epochs()} : new long[] {t.numParams(), train.rows(), s.batchSize(), s.seed(), s.epochs(), -1,
+        privacy == null ? 0 : Double.doubleToLongBits(privacy.clip()),
+        privacy == null ? 0 : Double.doubleToLongBits(privacy.noiseMultiplier())};
     int firstEpoch = 1;
     int firstStep = 1;
     double lossSum = 0;
@@ -123,7 +169,9 @@ public final class Trainer {
       System.arraycopy(c.params(), 0, params, 0, params.length);
       optimizer.restoreState(c.optimizerState());
       rule.schedule().restoreState(c.scheduleState());
-      history.addAll(c.history());
+      for (EpochMetrics m : c.history()) {
+        history.add(ledger == null ? m : m.withEpsilon(ledger.epsilonAfter(m.epoch())));
+      }
       best = c.best();
       bestValue = c.bestValue();
       bestEpoch = c.bestEpoch();
@@ -135,6 +183,11 @@ public final class Trainer {
       start -= (long) (c.wallSeconds() * 1e9);
     }
     for (int epoch = firstEpoch; epoch <= s.epochs(); epoch++) {
+      String stop = ledger == null ? null : ledger.stopBefore(epoch);
+      if (stop != null) {
+        listener.onMessage(stop);
+        break;
+      }
       long epochStart = System.nanoTime();
       if (epoch != firstEpoch) {
         lossSum = 0;
@@ -147,14 +200,17 @@ public final class Trainer {
         Broadcast<byte[]> bc = sc.broadcast(StepJob.encodeParams(params));
         GradientSum sum;
         try {
-          sum = job.run(bc, epoch - 1, step - 1);
+          sum = sampled ? poissonJob.run(bc, epoch - 1, step - 1) : job.run(bc, epoch - 1, step - 1);
         } finally {
           bc.destroy();
         }
-        if (sum.count == 0) {
+        if (sum.count == 0 && !sampled) {
           continue;
         }
-        double inv = 1.0 / sum.count;
+        if (ledger != null) {
+          ledger.addNoise(sum.gradient, (long) (epoch - 1) * steps + (step - 1));
+        }
+        double inv = 1.0 / (sampled ? sampling.expectedBatchSize() : sum.count);
         divergence.meanAndCheck(sum.lossSum, sum.gradient, inv, mean, params, epoch, step);
         double[] norms = LayerNorms.weightNorms(t, mean);
         for (int l = 0; l < norms.length; l++) {
@@ -178,8 +234,9 @@ public final class Trainer {
               rule.schedule().state(), lossSum, samples, rate, best, bestValue, bestEpoch, history,
               (System.nanoTime() - start) / 1e9), (long) (epoch - 1) * steps + step);
         }
-        listener.onStep(new StepMetrics(epoch, step, (long) (epoch - 1) * steps + step, sum.lossSum * inv,
-            sum.count, rate, norms));
+        double meanLoss = sampled ? sum.lossSum / Math.max(1, sum.count) : sum.lossSum * inv;
+        listener.onStep(new StepMetrics(epoch, step, (long) (epoch - 1) * steps + step, meanLoss, sum.count, rate,
+            norms));
       }
       double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
       sc.setJobDescription("nabla epoch " + epoch + "/" + s.epochs() + " evaluation");
@@ -199,7 +256,8 @@ public final class Trainer {
           : List.of();
       long now = System.nanoTime();
       EpochMetrics m = new EpochMetrics(epoch, lossSum / Math.max(1, samples), val, rate,
-          samples / trainSeconds, (now - epochStart) / 1e9, (now - start) / 1e9, health);
+          samples / trainSeconds, (now - epochStart) / 1e9, (now - start) / 1e9, health,
+          ledger == null ? Double.NaN : ledger.epsilonAfter(epoch));
       history.add(m);
       listener.onEpoch(m);
       if (earlyStopping != null) {

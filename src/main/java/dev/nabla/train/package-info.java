@@ -4,7 +4,8 @@
  * evaluation and training-health diagnostics (per-layer gradient norms; saturated and dead units measured
  * by the small {@link dev.nabla.train.HealthProbe} job); full-batch L-BFGS through Breeze
  * ({@link dev.nabla.train.LbfgsTrainer}), one {@link dev.nabla.train.FullBatchJob} pass over all cached
- * rows per function evaluation. The only
- * package that runs Spark jobs in the loop.
+ * rows per function evaluation; Poisson-sampled batches ({@link dev.nabla.train.PoissonSampling},
+ * {@link dev.nabla.train.PoissonStepJob}) and the driver's side of DP-SGD (noise and ε per epoch,
+ * {@link dev.nabla.train.PrivacyLedger}). The only package that runs Spark jobs in the loop.
  */
 package dev.nabla.train;

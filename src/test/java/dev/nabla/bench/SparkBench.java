@@ -26,12 +26,12 @@ import org.apache.spark.sql.SparkSession;
  * {@code --json FILE}, the same figures as JSON. Run it through {@code submit-scripts/bench.sh}.
  */
 public final class SparkBench {
-  static final String USAGE = "usage: SparkBench [--quick] [--json FILE] [--data DIR] [--sections 1,2,3,4]\n"
+  static final String USAGE = "usage: SparkBench [--quick] [--json FILE] [--data DIR] [--sections 1,2,3,4,6]\n"
       + "                  [--nabla-batch N] [--nabla-lr X] [--nabla-optimizer NAME]\n"
       + "  --quick         small data and few repetitions: a smoke run well under a minute (CI)\n"
       + "  --json FILE     also write the results as JSON to FILE\n"
       + "  --data DIR      the MNIST IDX files (default data/mnist; submit-scripts/fetch-mnist.sh puts them there)\n"
-      + "  --sections L    run only these sections (default 1,2,3,4)\n"
+      + "  --sections L    run only these sections (default 1,2,3,4,6; 6 = DP-SGD step cost)\n"
       + "  --nabla-batch N, --nabla-lr X   Nabla's batch size and learning rate in section 2 (default 256, 2.5)\n"
       + "  --nabla-optimizer NAME          Nabla's optimizer in section 2 (default adam)\n"
       + "  --nabla-schedule NAME           its learning-rate schedule (default cosine, over the maximum epochs)\n"
@@ -116,6 +116,10 @@ public final class SparkBench {
     if (a.sections().contains(4)) {
       start = System.nanoTime();
       print(sections, ComputeEfficiency.run(sc, mnist, plan, timer), start);
+    }
+    if (a.sections().contains(6)) {
+      start = System.nanoTime();
+      print(sections, DpStepCost.run(sc, mnist, plan, timer), start);
     }
     mnist.close();
     Section cluster = new Section("cluster", "5. Per-step overhead on the standalone cluster");

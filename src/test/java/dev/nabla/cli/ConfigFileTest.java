@@ -32,6 +32,7 @@ class ConfigFileTest {
     Path uncommented = Files.write(dir.resolve("all.properties"), lines);
     ConfigFile.load(uncommented.toString(), train.getCommandSpec());
     ConfigFile.load("conf/mnist.properties", train.getCommandSpec());
+    ConfigFile.load("conf/mnist-dp.properties", train.getCommandSpec());
   }
 
   @Test
