@@ -21,7 +21,7 @@ import scala.runtime.AbstractFunction2;
  * the plain SUM of {@code Network.addGradient}. Dropout masks are seeded per (epoch, step, row): a row
  * may be drawn in several steps of an epoch.
  */
-final class PoissonStepJob {
+final class PoissonStepJob implements Batches {
   private final JavaRDD<PackedPartition> data;
   private final Topology topology;
   private final PoissonSampling sampling;
@@ -47,8 +47,21 @@ final class PoissonStepJob {
     this.sums = new OrderedSums(data, topology.numParams());
   }
 
-  /** Runs step {@code step} (0-based) of {@code epoch} (0-based); returns the batch's SUMS (not divided). */
-  GradientSum run(Broadcast<byte[]> params, int epoch, int step) {
+  @Override public int stepsPerEpoch() {
+    return sampling.stepsPerEpoch();
+  }
+
+  /** The EXPECTED batch size m = qN, whatever this step drew. */
+  @Override public double divisor(GradientSum sum) {
+    return sampling.expectedBatchSize();
+  }
+
+  /** No: an empty Poisson batch still updates (DP noise; the expected size divides). */
+  @Override public boolean skipsEmptySteps() {
+    return false;
+  }
+
+  @Override public GradientSum run(Broadcast<byte[]> params, int epoch, int step) {
     return sums.run(new Task(this, params, data.id(), epoch, step));
   }
 

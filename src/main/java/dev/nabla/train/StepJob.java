@@ -25,7 +25,7 @@ import scala.runtime.AbstractFunction2;
  * ({@link ParamsCache}); results leave as {@code byte[]}; all executor buffers are reused
  * ({@link PartitionState}).
  */
-final class StepJob {
+final class StepJob implements Batches {
   private final JavaRDD<PackedPartition> data;
   private final Topology topology;
   private final BatchSchedule schedule;
@@ -55,8 +55,20 @@ final class StepJob {
     return Doubles.encode(new double[0], params);
   }
 
-  /** Runs step {@code step} (0-based) of {@code epoch} (0-based); returns the batch's SUMS (not divided). */
-  GradientSum run(Broadcast<byte[]> params, int epoch, int step) {
+  @Override public int stepsPerEpoch() {
+    return schedule.stepsPerEpoch();
+  }
+
+  /** The batch's sample count. */
+  @Override public double divisor(GradientSum sum) {
+    return sum.count;
+  }
+
+  @Override public boolean skipsEmptySteps() {
+    return true;
+  }
+
+  @Override public GradientSum run(Broadcast<byte[]> params, int epoch, int step) {
     return sums.run(new PartitionStep(params, topology, schedule, runId, data.id(), epoch, step, dropout,
         dropoutSeed));
   }

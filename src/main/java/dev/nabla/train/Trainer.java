@@ -1,10 +1,8 @@
 package dev.nabla.train;
 
 import dev.nabla.nn.GradientSum;
-import dev.nabla.nn.LayerNorms;
 import dev.nabla.nn.Saturation;
 import dev.nabla.nn.Topology;
-import dev.nabla.optim.Clipping;
 import dev.nabla.optim.Optimizer;
 import dev.nabla.privacy.PrivacyConfig;
 import dev.nabla.report.EpochMetrics;
@@ -12,6 +10,7 @@ import dev.nabla.report.LayerHealth;
 import dev.nabla.report.StepMetrics;
 import dev.nabla.report.TrainingListener;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -110,184 +109,144 @@ public final class Trainer {
   /** Trains from the given parameters (modified in place and returned in the result). */
   public TrainResult fit(TrainingSet train, TrainingSet validation, TrainSettings s, Optimization optimization,
       TrainingListener listener, double[] params) {
+    if (earlyStopping != null && validation == null) {
+      throw new IllegalArgumentException("early stopping needs validation data: give --validation or --validation-fraction");
+    }
     Topology t = s.topology();
-    String runId = UUID.randomUUID().toString();
     boolean sampled = poisson || privacy != null;
     PoissonSampling sampling = sampled ? new PoissonSampling(train.rows(), s.batchSize(), s.batchSeed()) : null;
-    StepJob job = null;
-    PoissonStepJob poissonJob = null;
-    int steps;
-    if (sampled) {
-      steps = sampling.stepsPerEpoch();
-      poissonJob = new PoissonStepJob(train.blocks(), t, sampling, runId, privacy == null ? Double.NaN : privacy.clip(),
-          s.dropout(), s.dropoutSeed());
-    } else {
-      BatchSchedule schedule = new BatchSchedule(train.rows(), s.batchSize(), s.batchSeed());
-      steps = schedule.stepsPerEpoch();
-      job = new StepJob(train.blocks(), t, schedule, runId, s.dropout(), s.dropoutSeed());
-    }
+    Batches batches = batches(train, s, sampling);
+    int steps = batches.stepsPerEpoch();
     PrivacyLedger ledger = privacy == null ? null : new PrivacyLedger(privacy, sampling, s.noiseSeed());
     if (ledger != null) {
       ledger.checkTargetReachable();
     }
     Optimization.Run rule = optimization.start(t, s.learningRate(), steps, (long) steps * s.epochs());
-    Optimizer optimizer = rule.optimizer();
     listener.onStart(t + ", " + train.rows() + " rows, " + (sampled ? "Poisson-sampled batches of mean " : "batch ")
         + s.batchSize(), s.epochs(), steps);
     if (ledger != null) {
       listener.onMessage(ledger.describe());
     }
-    double[] mean = new double[t.numParams()];
-    Divergence divergence = new Divergence(t, s.epochs(), steps, s.learningRate());
-    List<EpochMetrics> history = new ArrayList<>();
-    if (earlyStopping != null && validation == null) {
-      throw new IllegalArgumentException("early stopping needs validation data: give --validation or --validation-fraction");
+    StepUpdate update = new StepUpdate(t, rule, new Divergence(t, s.epochs(), steps, s.learningRate()), ledger);
+    long[] fingerprint = fingerprint(t, train.rows(), s);
+    RunProgress run = new RunProgress(t.numLayers());
+    if (resumeFrom != null) {
+      resume(resumeFrom, fingerprint, rule, params);
+      run.restore(resumeFrom, ledger);
+      update.restoreRate(resumeFrom.lastRate());
     }
-    double[] best = null;
-    double bestValue = Double.NaN;
-    int bestEpoch = 0;
-    long start = System.nanoTime();
-    long[] fingerprint = privacy == null && !poisson ? new long[] {t.numParams(), train.rows(), s.batchSize(), s.seed(),
-        s.epochs()} : new long[] {t.numParams(), train.rows(), s.batchSize(), s.seed(), s.epochs(), -1,
-        privacy == null ? 0 : Double.doubleToLongBits(privacy.clip()),
-        privacy == null ? 0 : Double.doubleToLongBits(privacy.noiseMultiplier())};
-    int firstEpoch = 1;
-    int firstStep = 1;
-    double lossSum = 0;
-    long samples = 0;
-    double rate = Double.NaN;
-    double[] normSquares = new double[t.numLayers()];
-    int normSteps = 0;
-    Checkpoint c = resumeFrom;
-    if (c != null) {
-      if (!java.util.Arrays.equals(c.fingerprint(), fingerprint) || !c.optimizer().equals(optimizer.name())) {
-        throw new IllegalArgumentException("--resume: the checkpoint is of another run (parameters, rows, batch size, "
-            + "seed, epochs " + java.util.Arrays.toString(c.fingerprint()) + ", optimizer " + c.optimizer()
-            + "; this run " + java.util.Arrays.toString(fingerprint) + ", " + optimizer.name()
-            + "); resume with the same settings and data");
-      }
-      System.arraycopy(c.params(), 0, params, 0, params.length);
-      optimizer.restoreState(c.optimizerState());
-      rule.schedule().restoreState(c.scheduleState());
-      for (EpochMetrics m : c.history()) {
-        history.add(ledger == null ? m : m.withEpsilon(ledger.epsilonAfter(m.epoch())));
-      }
-      best = c.best();
-      bestValue = c.bestValue();
-      bestEpoch = c.bestEpoch();
-      firstEpoch = c.epoch() + 1;
-      firstStep = c.step() + 1;
-      lossSum = c.epochLossSum();
-      samples = c.epochSamples();
-      rate = c.lastRate();
-      start -= (long) (c.wallSeconds() * 1e9);
-    }
-    for (int epoch = firstEpoch; epoch <= s.epochs(); epoch++) {
+    for (int epoch = run.firstEpoch; epoch <= s.epochs(); epoch++) {
       String stop = ledger == null ? null : ledger.stopBefore(epoch);
       if (stop != null) {
         listener.onMessage(stop);
         break;
       }
       long epochStart = System.nanoTime();
-      if (epoch != firstEpoch) {
-        lossSum = 0;
-        samples = 0;
-      }
-      java.util.Arrays.fill(normSquares, 0);
-      normSteps = 0;
-      for (int step = epoch == firstEpoch ? firstStep : 1; step <= steps; step++) {
+      run.startEpoch(epoch);
+      for (int step = epoch == run.firstEpoch ? run.firstStep : 1; step <= steps; step++) {
+        long global = (long) (epoch - 1) * steps + step;
         sc.setJobDescription("nabla epoch " + epoch + "/" + s.epochs() + " step " + step + "/" + steps);
         Broadcast<byte[]> bc = sc.broadcast(StepJob.encodeParams(params));
         GradientSum sum;
         try {
-          sum = sampled ? poissonJob.run(bc, epoch - 1, step - 1) : job.run(bc, epoch - 1, step - 1);
+          sum = batches.run(bc, epoch - 1, step - 1);
         } finally {
           bc.destroy();
         }
-        if (sum.count == 0 && !sampled) {
+        if (sum.count == 0 && batches.skipsEmptySteps()) {
           continue;
         }
-        if (ledger != null) {
-          ledger.addNoise(sum.gradient, (long) (epoch - 1) * steps + (step - 1));
+        double[] norms = update.apply(sum, batches.divisor(sum), params, epoch, step, global - 1);
+        run.addStep(sum, norms);
+        if (checkpoints != null && !checkpoints.perEpoch() && global % checkpoints.every() == 0) {
+          checkpoints.save(run.checkpoint(epoch - 1, step, fingerprint, params, rule.optimizer(), rule.schedule(),
+              update.rate()), global);
         }
-        double inv = 1.0 / (sampled ? sampling.expectedBatchSize() : sum.count);
-        divergence.meanAndCheck(sum.lossSum, sum.gradient, inv, mean, params, epoch, step);
-        double[] norms = LayerNorms.weightNorms(t, mean);
-        for (int l = 0; l < norms.length; l++) {
-          normSquares[l] += norms[l] * norms[l];
-        }
-        normSteps++;
-        if (!rule.regularization().isNone()) {
-          rule.regularization().addGradient(params, mean);
-        }
-        if (rule.clipping().mode() != Clipping.Mode.NONE) {
-          rule.clipping().apply(mean);
-        }
-        rate = rule.schedule().rate(optimizer.steps());
-        optimizer.step(params, mean, rate);
-        divergence.checkParams(params, epoch, step);
-        lossSum += sum.lossSum;
-        samples += sum.count;
-        if (checkpoints != null && !checkpoints.perEpoch()
-            && ((long) (epoch - 1) * steps + step) % checkpoints.every() == 0) {
-          checkpoints.save(new Checkpoint(epoch - 1, step, fingerprint, params, optimizer.name(), optimizer.state(),
-              rule.schedule().state(), lossSum, samples, rate, best, bestValue, bestEpoch, history,
-              (System.nanoTime() - start) / 1e9), (long) (epoch - 1) * steps + step);
-        }
-        double meanLoss = sampled ? sum.lossSum / Math.max(1, sum.count) : sum.lossSum * inv;
-        listener.onStep(new StepMetrics(epoch, step, (long) (epoch - 1) * steps + step, meanLoss, sum.count, rate,
-            norms));
+        double meanLoss = batches.skipsEmptySteps() ? sum.lossSum * (1.0 / sum.count)
+            : sum.lossSum / Math.max(1, sum.count);
+        listener.onStep(new StepMetrics(epoch, step, global, meanLoss, sum.count, update.rate(), norms));
       }
       double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
-      sc.setJobDescription("nabla epoch " + epoch + "/" + s.epochs() + " evaluation");
-      Map<String, Double> val = Map.of();
-      if (validation != null) {
-        Broadcast<double[]> bc = sc.broadcast(params);
-        try {
-          val = Evaluation.summary(validation, bc, t);
-        } finally {
-          bc.destroy();
-        }
-      }
+      Map<String, Double> val = evaluate(validation, t, params, epoch, s.epochs());
       if (val.containsKey("loss")) {
         rule.schedule().onValidationLoss(val.get("loss"));
       }
-      List<LayerHealth> health = diagnostics ? health(train, t, params, epoch, s.epochs(), normSquares, normSteps)
-          : List.of();
+      List<LayerHealth> health = diagnostics ? health(train, t, params, epoch, s.epochs(), run) : List.of();
       long now = System.nanoTime();
-      EpochMetrics m = new EpochMetrics(epoch, lossSum / Math.max(1, samples), val, rate,
-          samples / trainSeconds, (now - epochStart) / 1e9, (now - start) / 1e9, health,
+      EpochMetrics m = new EpochMetrics(epoch, run.meanLoss(), val, update.rate(), run.samples / trainSeconds,
+          (now - epochStart) / 1e9, run.wallSeconds(now), health,
           ledger == null ? Double.NaN : ledger.epsilonAfter(epoch));
-      history.add(m);
+      run.history.add(m);
       listener.onEpoch(m);
-      if (earlyStopping != null) {
-        double v = earlyStopping.valueIn(val);
-        if (best == null || earlyStopping.improves(v, bestValue)) {
-          best = params.clone();
-          bestValue = v;
-          bestEpoch = epoch;
-        } else if (epoch - bestEpoch >= earlyStopping.patience()) {
-          break;
-        }
+      if (earlyStopping != null && run.shouldStop(earlyStopping, val, epoch, params)) {
+        break;
       }
       if (checkpoints != null && checkpoints.perEpoch() && epoch % checkpoints.every() == 0) {
-        checkpoints.save(new Checkpoint(epoch, 0, fingerprint, params, optimizer.name(), optimizer.state(),
-            rule.schedule().state(), 0, 0, rate, best, bestValue, bestEpoch, history,
-            (System.nanoTime() - start) / 1e9), (long) epoch * steps);
+        checkpoints.save(run.checkpoint(epoch, 0, fingerprint, params, rule.optimizer(), rule.schedule(),
+            update.rate()), (long) epoch * steps);
       }
     }
     sc.setJobDescription(null);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    if (best != null) {
-      System.arraycopy(best, 0, params, 0, params.length);
-      return new TrainResult(params, history, seconds, bestEpoch);
+    double seconds = run.wallSeconds(System.nanoTime());
+    if (run.best != null) {
+      System.arraycopy(run.best, 0, params, 0, params.length);
+      return new TrainResult(params, run.history, seconds, run.bestEpoch);
     }
-    return new TrainResult(params, history, seconds);
+    return new TrainResult(params, run.history, seconds);
+  }
+
+  /** The step job: fixed-size shuffled batches, or Poisson-sampled ones (clipped per sample under DP). */
+  private Batches batches(TrainingSet train, TrainSettings s, PoissonSampling sampling) {
+    String runId = UUID.randomUUID().toString();
+    if (sampling != null) {
+      return new PoissonStepJob(train.blocks(), s.topology(), sampling, runId,
+          privacy == null ? Double.NaN : privacy.clip(), s.dropout(), s.dropoutSeed());
+    }
+    return new StepJob(train.blocks(), s.topology(), new BatchSchedule(train.rows(), s.batchSize(), s.batchSeed()),
+        runId, s.dropout(), s.dropoutSeed());
+  }
+
+  /** What a checkpoint must match to be resumed into this run. */
+  private long[] fingerprint(Topology t, long rows, TrainSettings s) {
+    if (privacy == null && !poisson) {
+      return new long[] {t.numParams(), rows, s.batchSize(), s.seed(), s.epochs()};
+    }
+    return new long[] {t.numParams(), rows, s.batchSize(), s.seed(), s.epochs(), -1,
+        privacy == null ? 0 : Double.doubleToLongBits(privacy.clip()),
+        privacy == null ? 0 : Double.doubleToLongBits(privacy.noiseMultiplier())};
+  }
+
+  /** Checks that the checkpoint is of this run and restores the parameters, optimizer and schedule. */
+  private static void resume(Checkpoint c, long[] fingerprint, Optimization.Run rule, double[] params) {
+    Optimizer optimizer = rule.optimizer();
+    if (!Arrays.equals(c.fingerprint(), fingerprint) || !c.optimizer().equals(optimizer.name())) {
+      throw new IllegalArgumentException("--resume: the checkpoint is of another run (parameters, rows, batch size, "
+          + "seed, epochs " + Arrays.toString(c.fingerprint()) + ", optimizer " + c.optimizer()
+          + "; this run " + Arrays.toString(fingerprint) + ", " + optimizer.name()
+          + "); resume with the same settings and data");
+    }
+    System.arraycopy(c.params(), 0, params, 0, params.length);
+    optimizer.restoreState(c.optimizerState());
+    rule.schedule().restoreState(c.scheduleState());
+  }
+
+  /** The validation metrics of the current parameters (empty without validation data). */
+  private Map<String, Double> evaluate(TrainingSet validation, Topology t, double[] params, int epoch, int epochs) {
+    if (validation == null) {
+      return Map.of();
+    }
+    sc.setJobDescription("nabla epoch " + epoch + "/" + epochs + " evaluation");
+    Broadcast<double[]> bc = sc.broadcast(params);
+    try {
+      return Evaluation.summary(validation, bc, t);
+    } finally {
+      bc.destroy();
+    }
   }
 
   /** Per-layer RMS gradient norms of the epoch and the {@link HealthProbe}'s saturation, layer 1 first. */
   private List<LayerHealth> health(TrainingSet train, Topology t, double[] params, int epoch, int epochs,
-      double[] normSquares, int normSteps) {
+      RunProgress run) {
     sc.setJobDescription("nabla epoch " + epoch + "/" + epochs + " diagnostics");
     Broadcast<double[]> bc = sc.broadcast(params);
     Saturation sat;
@@ -298,7 +257,7 @@ public final class Trainer {
     }
     List<LayerHealth> out = new ArrayList<>();
     for (int l = 1; l <= t.numLayers(); l++) {
-      double rms = normSteps == 0 ? Double.NaN : Math.sqrt(normSquares[l - 1] / normSteps);
+      double rms = run.normSteps == 0 ? Double.NaN : Math.sqrt(run.normSquares[l - 1] / run.normSteps);
       out.add(new LayerHealth(l, t.activation(l).name(), rms,
           sat.measure(l).name().toLowerCase(java.util.Locale.ROOT), sat.fraction(l)));
     }

@@ -1,0 +1,65 @@
+package dev.nabla.train;
+
+import dev.nabla.nn.GradientSum;
+import dev.nabla.nn.LayerNorms;
+import dev.nabla.nn.Topology;
+import dev.nabla.optim.Clipping;
+
+/**
+ * The driver's side of one step, from the batch's gradient SUM to the new parameters: DP noise on the SUM
+ * (when private), the MEAN gradient g = SUM / divisor checked for NaN/Inf in the same pass, the per-layer
+ * norms of g (the data-loss gradient, before penalty and clipping), the L1/L2 penalty's gradient, clipping,
+ * the optimizer's update at the schedule's rate, and a check of the new parameters.
+ */
+final class StepUpdate {
+  private final Topology topology;
+  private final Optimization.Run rule;
+  private final Divergence divergence;
+  private final PrivacyLedger ledger;
+  private final double[] mean;
+  private double rate = Double.NaN;
+
+  /** @param ledger null when the run is not differentially private */
+  StepUpdate(Topology topology, Optimization.Run rule, Divergence divergence, PrivacyLedger ledger) {
+    this.topology = topology;
+    this.rule = rule;
+    this.divergence = divergence;
+    this.ledger = ledger;
+    this.mean = new double[topology.numParams()];
+  }
+
+  /**
+   * Updates {@code params} in place from the step's SUM ({@code sum.gradient} gets the noise, if any);
+   * returns ‖g_W^l‖ for each layer, layer 1 first.
+   *
+   * @param globalStep 0-based step of the run (seeds the DP noise)
+   * @throws DivergenceException naming the epoch, step and layer when something is not finite
+   */
+  double[] apply(GradientSum sum, double divisor, double[] params, int epoch, int step, long globalStep) {
+    if (ledger != null) {
+      ledger.addNoise(sum.gradient, globalStep);
+    }
+    divergence.meanAndCheck(sum.lossSum, sum.gradient, 1.0 / divisor, mean, params, epoch, step);
+    double[] norms = LayerNorms.weightNorms(topology, mean);
+    if (!rule.regularization().isNone()) {
+      rule.regularization().addGradient(params, mean);
+    }
+    if (rule.clipping().mode() != Clipping.Mode.NONE) {
+      rule.clipping().apply(mean);
+    }
+    rate = rule.schedule().rate(rule.optimizer().steps());
+    rule.optimizer().step(params, mean, rate);
+    divergence.checkParams(params, epoch, step);
+    return norms;
+  }
+
+  /** The learning rate of the last update (NaN before the first). */
+  double rate() {
+    return rate;
+  }
+
+  /** Restores the last rate from a checkpoint. */
+  void restoreRate(double lastRate) {
+    this.rate = lastRate;
+  }
+}
