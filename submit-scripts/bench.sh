@@ -3,18 +3,21 @@
 # accuracy on MNIST, Nabla's per-step overhead next to an empty Spark job, and its training GFLOP/s next to
 # dgemm, all in one JVM with one local[2] Spark session. Prints markdown tables (and JSON with --json).
 #
-# usage: submit-scripts/bench.sh [--quick] [--json FILE] [--data DIR] [--sections 1,2,3,4,6] [--nabla-batch N] [--nabla-lr X] [--nabla-optimizer NAME]
+# usage: submit-scripts/bench.sh [--quick] [--json FILE] [--data DIR] [--sections 1,2,3,4,6] [--nabla-batch N] [--nabla-lr X]
+#          [--nabla-optimizer NAME] [--nabla-schedule NAME] [--nabla-epochs N]
 #   --quick          small data, few repetitions: a smoke run well under a minute (what CI runs)
 #   --json FILE      also write the results as JSON to FILE
 #   --data DIR       the MNIST IDX files (default data/mnist, put there by submit-scripts/fetch-mnist.sh)
 #   --sections L     run only these sections (1 MLlib, 2 Nabla to 97%, 3 step overhead, 4 compute, 6 DP-SGD step cost)
-#   --nabla-batch N, --nabla-lr X   section 2's batch size and learning rate (default 256 and 2.5)
-#   --nabla-optimizer NAME          section 2's optimizer (default sgd; e.g. adam)
+#   --nabla-batch N, --nabla-lr X   section 2's batch size and learning rate (default 256 and 0.025)
+#   --nabla-optimizer NAME          section 2's optimizer (default adam)
+#   --nabla-schedule NAME           section 2's learning-rate schedule (default cosine, annealed over the epochs)
+#   --nabla-epochs N                section 2's maximum epochs, also the schedule's length (default 3)
 # Environment: BENCH_HEAP (default 6g), the JVM's maximum heap; BENCH_JAVA_OPTS, more JVM options (e.g. a JFR recording).
 set -euo pipefail
 
 usage() {  # usage STATUS: prints the usage (to stderr unless STATUS is 0) and exits with STATUS
-  if [[ "$1" == 0 ]]; then sed -n '6,11s/^# \{0,1\}//p' "$0"; else sed -n '6,11s/^# \{0,1\}//p' "$0" >&2; fi
+  if [[ "$1" == 0 ]]; then sed -n '6,15s/^# \{0,1\}//p' "$0"; else sed -n '6,15s/^# \{0,1\}//p' "$0" >&2; fi
   exit "$1"
 }
 
@@ -22,7 +25,7 @@ bench_args=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --quick) bench_args+=("$1"); shift ;;
-    --json|--data|--sections|--nabla-batch|--nabla-lr|--nabla-optimizer)
+    --json|--data|--sections|--nabla-batch|--nabla-lr|--nabla-optimizer|--nabla-schedule|--nabla-epochs)
       [[ $# -ge 2 ]] || { echo "bench.sh: $1 needs a value" >&2; usage 2; }
       bench_args+=("$1" "$2"); shift 2 ;;
     -h|--help) usage 0 ;;

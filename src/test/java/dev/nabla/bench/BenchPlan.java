@@ -63,13 +63,13 @@ record BenchPlan(String name, int trainRows, int testRows, double targetAccuracy
 
   /** The run for docs/performance.md: all of MNIST, ≥ 200 timed steps, batch 8192 on 784-1024-1024-10. */
   static BenchPlan full() {
-    return new BenchPlan("full", 60_000, 10_000, 0.97, new int[] {25, 50, 100, 200}, 4, 256, 2.5, 15, 250, 250,
+    return new BenchPlan("full", 60_000, 10_000, 0.97, new int[] {25, 50, 100, 200}, 4, 256, 0.025, 3, 250, 250,
         new int[] {784, 1024, 1024, 10}, 8192, 4, 1024);
   }
 
   /** The CI smoke run: 3,000 rows, a lower target, MLlib 5 and 10 iterations (no bisection), 10 timed steps; well under a minute. */
   static BenchPlan quick() {
-    return new BenchPlan("quick", 3_000, 1_000, 0.75, new int[] {5, 10}, 0, 256, 2.5, 5, 10, 30,
+    return new BenchPlan("quick", 3_000, 1_000, 0.75, new int[] {5, 10}, 0, 256, 0.025, 5, 10, 30,
         new int[] {784, 1024, 1024, 10}, 1024, 2, 512);
   }
 
