@@ -44,7 +44,7 @@ class StandaloneClusterIT {
   void startClusterAndTrainLocally() throws IOException {
     cluster = LocalCluster.start("standalone", 2);
     try (OutputStream out = cluster.fs().create(new Path("/data/train.libsvm"))) {
-      out.write(String.join("\n", blobs(3000, 7)).concat("\n").getBytes(StandardCharsets.UTF_8));
+      out.write(String.join("\n", blobs(2000, 7)).concat("\n").getBytes(StandardCharsets.UTF_8));
     }
     long start = System.nanoTime();
     StringWriter err = new StringWriter();
@@ -88,14 +88,14 @@ class StandaloneClusterIT {
   private List<String> train(String model, String... more) {
     List<String> a = new ArrayList<>(List.of("train", "--train", cluster.hdfs("/data/train.libsvm"), "--format",
         "libsvm", "--layers", "4,16,3", "--activation", "tanh", "--optimizer", "adam", "--learning-rate", "0.01",
-        "--batch-size", "32", "--epochs", "3", "--partitions", "2", "--seed", "11", "--model-out", cluster.hdfs(model)));
+        "--batch-size", "64", "--epochs", "3", "--partitions", "2", "--seed", "11", "--model-out", cluster.hdfs(model)));
     a.addAll(List.of(more));
     return a;
   }
 
   private List<String> trainWithCheckpoints(String model, String checkpoints, String... more) {
     List<String> a = train(model, "--checkpoint-dir", cluster.hdfs(checkpoints), "--checkpoint-unit", "steps",
-        "--checkpoint-every", "10", "--checkpoint-keep", "3");
+        "--checkpoint-every", "8", "--checkpoint-keep", "3");
     a.addAll(List.of(more));
     return a;
   }
@@ -173,7 +173,7 @@ class StandaloneClusterIT {
     first.kill();
     report(first, "driver killed (kill -9)");
     assertFalse(exists("/models/driver-loss"), "a killed driver left a model");
-    Checkpoint last = new Checkpoints(cluster.hdfs("/ckpt/driver-loss"), cluster.conf(), 10, false, 3).latest();
+    Checkpoint last = new Checkpoints(cluster.hdfs("/ckpt/driver-loss"), cluster.conf(), 8, false, 3).latest();
     assertNotNull(last, "no complete checkpoint to resume from");
 
     Submitted resumed = cluster.submit("driver-loss-resumed",
