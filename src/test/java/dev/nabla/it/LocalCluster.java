@@ -31,6 +31,7 @@ final class LocalCluster implements AutoCloseable {
   private final List<Long> workerPids = new ArrayList<>();
   private final List<Submitted> drivers = new ArrayList<>();
   private final Path submitConfig;
+  /** Set before cluster-up.sh runs: cluster-down.sh also stops what a half-failed start left running. */
   private boolean clusterUp;
 
   private LocalCluster(String name, int workers) throws IOException {
@@ -44,13 +45,13 @@ final class LocalCluster implements AutoCloseable {
     hdfs = "hdfs://127.0.0.1:" + dfs.getNameNodePort();
     conf = new Configuration(dfs.getConfiguration(0));
     conf.set("fs.defaultFS", hdfs);
+    clusterUp = true;
     try {
       int masterPort = freePort();
       String out = script(Map.of("NABLA_CLUSTER_DIR", base.resolve("cluster").toString(),
           "NABLA_MASTER_PORT", Integer.toString(masterPort), "NABLA_MASTER_WEBUI_PORT", Integer.toString(freePort()),
           "NABLA_WORKER_WEBUI_PORT_BASE", Integer.toString(freePort()), "NABLA_WORKER_MEMORY", "1g"),
           "cluster-up.sh", Integer.toString(workers));
-      clusterUp = true;
       for (int i = 1; i <= workers; i++) {
         workerPids.add(Long.parseLong(Files.readString(base.resolve("cluster/pids/worker-" + i + ".pid")).strip()));
       }
