@@ -9,5 +9,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/submit-common.sh"
 
 submit_parse "$@"
 submit_common any
-SUBMIT+=(--total-executor-cores $((CONF[executor.instances] * CONF[executor.cores])))
+instances="$(conf_get executor.instances)"
+cores="$(conf_get executor.cores)"
+SUBMIT+=(--total-executor-cores "$((instances * cores))")
 submit_run

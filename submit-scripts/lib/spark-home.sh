@@ -6,6 +6,7 @@
 NABLA_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
 # The JVM flags Spark needs on Java 17 (the list in pom.xml and in spark-submit's launcher).
+# shellcheck disable=SC2034 # used by the scripts that source this file
 NABLA_JAVA17_OPENS=(
   -XX:+IgnoreUnrecognizedVMOptions
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
