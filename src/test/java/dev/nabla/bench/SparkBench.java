@@ -21,8 +21,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The Spark benchmark of issue 6, every contender in one JVM and one local[2] session on MNIST:
  * (1) MLlib's MLP time to the target accuracy, (2) Nabla's, (3) Nabla's per-step overhead against an
- * empty Spark job, (4) Nabla's training GFLOP/s against dgemm; (5), the standalone cluster, is not run
- * here. Prints markdown (a header line, one table per section, a summary of the targets) and, with
+ * empty Spark job, (4) Nabla's training GFLOP/s against dgemm, (6) the DP-SGD step's cost; (5), the same
+ * overhead on a standalone cluster, runs in a second JVM whose master is that cluster (bench.sh starts it). Prints markdown (a header line, one table per section, a summary of the targets) and, with
  * {@code --json FILE}, the same figures as JSON. Run it through {@code submit-scripts/bench.sh}.
  */
 public final class SparkBench {
@@ -31,7 +31,8 @@ public final class SparkBench {
       + "  --quick         small data and few repetitions: a smoke run well under a minute (CI)\n"
       + "  --json FILE     also write the results as JSON to FILE\n"
       + "  --data DIR      the MNIST IDX files (default data/mnist; submit-scripts/fetch-mnist.sh puts them there)\n"
-      + "  --sections L    run only these sections (default 1,2,3,4,6; 6 = DP-SGD step cost)\n"
+      + "  --sections L    run only these sections (default 1,2,3,4,6; 6 = DP-SGD step cost; 5 = the step overhead\n"
+      + "                  on a standalone cluster: only with a spark:// master)\n"
       + "  --nabla-batch N, --nabla-lr X   Nabla's batch size and learning rate in section 2 (default 256, 0.025)\n"
       + "  --nabla-optimizer NAME          Nabla's optimizer in section 2 (default adam)\n"
       + "  --nabla-schedule NAME           its learning-rate schedule (default cosine, over the maximum epochs)\n"
@@ -111,7 +112,7 @@ public final class SparkBench {
     MedianTimer timer = plan.name().equals("quick") ? MedianTimer.quick() : MedianTimer.full();
     if (a.sections().contains(3)) {
       start = System.nanoTime();
-      print(sections, StepOverhead.run(sc, mnist, plan, timer), start);
+      print(sections, StepOverhead.run(sc, mnist, plan, timer, OverheadSite.LOCAL), start);
     }
     if (a.sections().contains(4)) {
       start = System.nanoTime();
@@ -121,12 +122,16 @@ public final class SparkBench {
       start = System.nanoTime();
       print(sections, DpStepCost.run(sc, mnist, plan, timer), start);
     }
+    if (a.sections().contains(5)) {
+      start = System.nanoTime();
+      String master = spark.sparkContext().master();
+      if (!master.startsWith("spark://")) {
+        throw new IllegalArgumentException("section 5 needs a standalone master (spark://…), not " + master
+            + ": run it through submit-scripts/bench.sh, which starts a local cluster");
+      }
+      print(sections, StepOverhead.run(sc, mnist, plan, timer, OverheadSite.CLUSTER), start);
+    }
     mnist.close();
-    Section cluster = new Section("cluster", "5. Per-step overhead on the standalone cluster");
-    cluster.note("not run: needs the standalone cluster of issue 5");
-    cluster.put("run", false);
-    sections.add(cluster);
-    System.out.print(cluster.markdown());
     Section summary = Summary.of(plan, mllib, nabla, sections);
     System.out.print(summary.markdown());
     System.out.println("Load average at end: " + CoreBench.loadAverage() + " (" + Runtime.getRuntime().availableProcessors()

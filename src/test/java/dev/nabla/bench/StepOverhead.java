@@ -25,7 +25,6 @@ import org.apache.spark.storage.StorageLevel;
  */
 final class StepOverhead {
   static final int BATCH = 8;
-  private static final double[] TARGETS = {1.5, 2.5};
 
   private StepOverhead() {
   }
@@ -47,7 +46,7 @@ final class StepOverhead {
     return List.of(Nets.sigmoid(784, 128, 10), Nets.sigmoid(784, 1024, 200, 10));
   }
 
-  static Section run(JavaSparkContext sc, Mnist mnist, BenchPlan plan, MedianTimer arithmeticTimer) {
+  static Section run(JavaSparkContext sc, Mnist mnist, BenchPlan plan, MedianTimer arithmeticTimer, OverheadSite site) {
     int stepsPerEpoch = plan.overheadSteps() + 1;
     TrainingSet data = mnist.trainingSet(Mnist.TRAIN, BATCH * stepsPerEpoch);
     JavaRDD<Integer> tiny = sc.parallelize(List.of(1, 2), 2).persist(StorageLevel.MEMORY_ONLY());
@@ -71,7 +70,7 @@ final class StepOverhead {
     for (Topology t : models) {
       arithmetic.add(arithmeticSeconds(t, arithmeticTimer));
     }
-    return StepOverheadReport.section(models, empty, steps, arithmetic, TARGETS, data.rows(), stepsPerEpoch,
+    return StepOverheadReport.section(site, models, empty, steps, arithmetic, data.rows(), stepsPerEpoch,
         plan.emptyJobs());
   }
 

@@ -31,7 +31,6 @@ final class Summary {
         out.put(v.get(0), v.get(2).equals("yes"));
       }
     }
-    out.row("(5) cluster step ≤ 2× empty job", "not run: needs the standalone cluster of issue 5", "n/a");
     if (plan.name().equals("quick")) {
       out.note("Quick plan: small data and few repetitions, a smoke test; these figures say nothing about the "
           + "targets (the race's target accuracy is " + plan.targetAccuracy() + " here).");
