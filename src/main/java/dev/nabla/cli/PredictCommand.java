@@ -61,7 +61,7 @@ final class PredictCommand implements Callable<Integer> {
     boolean classification = m.task() == Task.CLASSIFICATION;
     int nf = m.topology().inputSize();
     LoadedData d = DataReader.read(spark, saved.data, dataOptions.read(classification, nf, m.numClasses()), p);
-    TrainJob.reportSkipped(saved.data, d);
+    TrainingData.reportSkipped(saved.data, d);
     int k = m.topology().outputSize();
     JavaRDD<Row> rows = d.examples().mapPartitions(it -> predictPartition(m, it, nf, k));
     spark.createDataFrame(rows, schema(classification, k)).write()

@@ -51,7 +51,7 @@ final class TestRun {
     boolean classification = model.task() == Task.CLASSIFICATION;
     int nf = model.topology().inputSize();
     LoadedData d = DataReader.read(spark, path, data.read(classification, nf, model.numClasses()), partitions);
-    TrainJob.reportSkipped(path, d);
+    TrainingData.reportSkipped(path, d);
     if (d.numFeatures() != nf) {
       throw new UsageException(path + " has " + d.numFeatures() + " features; the model expects " + nf);
     }

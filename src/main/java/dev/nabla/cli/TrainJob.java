@@ -1,39 +1,25 @@
 package dev.nabla.cli;
 
-import dev.nabla.data.DataReader;
-import dev.nabla.data.Example;
-import dev.nabla.data.LoadedData;
-import dev.nabla.data.PackedPartition;
-import dev.nabla.data.Packing;
-import dev.nabla.data.Splits;
-import dev.nabla.model.FeatureStats;
 import dev.nabla.model.Manifest;
 import dev.nabla.model.Model;
 import dev.nabla.model.ModelIO;
 import dev.nabla.model.Scaling;
-import dev.nabla.model.ScalingKind;
-import dev.nabla.model.Task;
 import dev.nabla.report.MetricsLog;
 import dev.nabla.report.TrainingListener;
 import dev.nabla.train.Checkpoint;
 import dev.nabla.train.Checkpoints;
 import dev.nabla.train.LbfgsTrainer;
-import dev.nabla.train.Seeds;
 import dev.nabla.train.TrainResult;
-import dev.nabla.train.TrainSettings;
 import dev.nabla.train.Trainer;
 import dev.nabla.train.TrainingSet;
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /** What {@code nabla train} does, step by step: check, read, scale, pack, train, save, test. */
 final class TrainJob {
@@ -72,49 +58,19 @@ final class TrainJob {
   }
 
   private int train(SparkSession spark, JavaSparkContext sc, Configuration hadoop, MetricsLog metrics) {
-    int partitions = cmd.partitions > 0 ? cmd.partitions : sc.defaultParallelism();
-    boolean classification = settings.task() == Task.CLASSIFICATION;
-    sc.setJobDescription("nabla load " + cmd.train);
-    LoadedData raw = DataReader.read(spark, cmd.train,
-        cmd.data.read(classification, 0, cmd.model.numClasses), partitions);
-    reportSkipped(cmd.train, raw);
-    int numFeatures = raw.numFeatures();
-    int numTargets = raw.numTargets();
-    settings.checkAgainstData(numFeatures, numTargets);
-
-    JavaRDD<Example> trainRows = raw.examples();
-    JavaRDD<Example> valRows = null;
-    if (cmd.validationFraction > 0) {
-      long splitSeed = Seeds.split(settings.seed(), 3);
-      valRows = Splits.split(raw.examples(), cmd.validationFraction, splitSeed, true);
-      trainRows = Splits.split(raw.examples(), cmd.validationFraction, splitSeed, false);
-    } else if (cmd.validation != null) {
-      LoadedData v = DataReader.read(spark, cmd.validation,
-          cmd.data.read(classification, numFeatures, classification ? numTargets : 0), partitions);
-      reportSkipped(cmd.validation, v);
-      valRows = v.examples();
-    }
-    trainRows = Splits.repartition(trainRows, partitions).persist(StorageLevel.MEMORY_AND_DISK());
-
-    Scaling scaling = fitScaling(trainRows, numFeatures);
-    int numClasses = classification ? numTargets : 0;
-    JavaRDD<PackedPartition> blocks = Packing.pack(trainRows, numFeatures, numClasses, numTargets, scaling)
-        .persist(StorageLevel.MEMORY_ONLY());
-    long rows = blocks.map(p -> (long) p.rows).fold(0L, Long::sum);
-    trainRows.unpersist(false);
-    if (rows == 0) {
-      throw new UsageException("--train " + cmd.train + ": no training rows left"
-          + (cmd.validationFraction > 0 ? " after holding out --validation-fraction " + cmd.validationFraction : ""));
-    }
+    TrainingData data = TrainingData.prepare(spark, sc, cmd, settings);
+    TrainingSet train = data.train();
+    TrainingSet validation = data.validation();
+    Scaling scaling = data.scaling();
+    int numClasses = data.numClasses();
+    int partitions = data.partitions();
+    long rows = train.rows();
     if (settings.poisson() && settings.trainSettings().batchSize() > rows) {
       throw new UsageException("--batch-size " + settings.trainSettings().batchSize() + " exceeds the " + rows
           + " training rows; Poisson sampling (DP-SGD, --sampling poisson) needs a batch size ≤ the rows");
     }
     PrivacyNotes.warnLargeDelta(settings.privacy(), rows, System.out);
     PrivacyNotes.warnScaling(settings.privacy(), settings.scaling(), System.out);
-    TrainingSet train = new TrainingSet(blocks, rows, settings.task(), numClasses);
-    TrainingSet validation = valRows == null ? null : packed(valRows, numFeatures, numClasses, numTargets, scaling,
-        partitions);
 
     TrainingListener listener = RunOutputs.listener(cmd, metrics);
     TrainResult result;
@@ -200,7 +156,7 @@ final class TrainJob {
     }
     System.out.printf(Locale.ROOT, "trained %d epochs in %.1f s%n", result.history().size(), result.trainingSeconds());
     RunOutputs.printSummary(cmd, result);
-    blocks.unpersist(false);
+    train.blocks().unpersist(false);
     return ExitStatus.OK;
   }
 
@@ -223,31 +179,6 @@ final class TrainJob {
     } catch (IllegalArgumentException e) {
       throw new UsageException("--" + e.getMessage());
     }
-  }
-
-  private TrainingSet packed(JavaRDD<Example> rows, int numFeatures, int numClasses, int numTargets, Scaling scaling,
-      int partitions) {
-    JavaRDD<PackedPartition> blocks = Packing.pack(Splits.repartition(rows, partitions), numFeatures, numClasses,
-        numTargets, scaling).persist(StorageLevel.MEMORY_ONLY());
-    long n = blocks.map(p -> (long) p.rows).fold(0L, Long::sum);
-    return new TrainingSet(blocks, n, settings.task(), numClasses);
-  }
-
-  /** Per-feature statistics merged in partition order (deterministic), then the chosen scaling. */
-  private Scaling fitScaling(JavaRDD<Example> rows, int numFeatures) {
-    if (settings.scaling() == ScalingKind.NONE) {
-      return Scaling.none(numFeatures);
-    }
-    List<FeatureStats> parts = rows.mapPartitions(it -> {
-      FeatureStats s = new FeatureStats(numFeatures);
-      it.forEachRemaining(e -> s.add(e.features()));
-      return List.of(s).iterator();
-    }).collect();
-    FeatureStats all = new FeatureStats(numFeatures);
-    for (FeatureStats s : parts) {
-      all.merge(s);
-    }
-    return all.toScaling(settings.scaling());
   }
 
   private void refuseExistingModel(Configuration hadoop) {
@@ -276,12 +207,5 @@ final class TrainJob {
     }
     m.put("format", cmd.data.format);
     return m;
-  }
-
-  static void reportSkipped(String path, LoadedData d) {
-    if (d.skipped() > 0) {
-      System.out.println("skipped " + d.skipped() + " bad rows of " + path + " (--on-bad-row skip); first ones:");
-      d.skippedSamples().forEach(s -> System.out.println("  " + s));
-    }
   }
 }

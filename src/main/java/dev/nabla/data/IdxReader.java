@@ -9,6 +9,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -66,7 +67,17 @@ final class IdxReader {
     }
     List<IdxChunk> chunks = chunks(imagesPath.toString(), new HadoopConf(conf), dim, labels, kept, minPartitions);
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    JavaRDD<Example> examples = sc.parallelize(chunks, chunks.size()).flatMap(IdxChunk::examples)
+    // The chunks (item numbers, labels, the Hadoop configuration) go out once per executor as a broadcast;
+    // a partition holds only its chunk's number. A partition object travels with every task that touches
+    // the RDD or anything cached from it, i.e. with every training step: with the chunk inside it, each
+    // step shipped and decoded the configuration and N/P item numbers and labels per task.
+    Broadcast<List<IdxChunk>> plan = sc.broadcast(chunks);
+    List<Integer> numbers = new ArrayList<>(chunks.size());
+    for (int c = 0; c < chunks.size(); c++) {
+      numbers.add(c);
+    }
+    JavaRDD<Example> examples = sc.parallelize(numbers, chunks.size())
+        .flatMap(c -> plan.value().get(c).examples())
         .setName("nabla examples of " + path);
     int numTargets = !o.classification() ? 1 : o.numClasses() > 0 ? o.numClasses() : maxLabel + 1;
     return new LoadedData(examples, dim, numTargets, kept.size(), labels.length - kept.size(), samples);

@@ -1,7 +1,5 @@
 package dev.nabla.ml;
 
-import dev.nabla.nn.Activation;
-import dev.nabla.nn.Init;
 import dev.nabla.optim.Optimizers;
 import dev.nabla.optim.ScheduleConfig;
 import java.io.Serializable;

@@ -3,7 +3,6 @@ package dev.nabla.bench;
 import dev.nabla.nn.Gemm;
 import dev.nabla.nn.Init;
 import dev.nabla.nn.Topology;
-import dev.nabla.optim.Sgd;
 import dev.nabla.report.EpochMetrics;
 import dev.nabla.train.TrainSettings;
 import dev.nabla.train.Optimization;

@@ -2,7 +2,6 @@ package dev.nabla.bench;
 
 import dev.nabla.nn.Init;
 import dev.nabla.nn.Sigmoid;
-import dev.nabla.optim.Sgd;
 import dev.nabla.report.EpochMetrics;
 import dev.nabla.report.TrainingListener;
 import dev.nabla.train.TrainSettings;

@@ -2,7 +2,6 @@ package dev.nabla.bench;
 
 import dev.nabla.nn.Init;
 import dev.nabla.nn.Topology;
-import dev.nabla.optim.Sgd;
 import dev.nabla.train.TrainSettings;
 import dev.nabla.train.Optimization;
 import dev.nabla.train.Trainer;

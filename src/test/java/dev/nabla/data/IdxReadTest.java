@@ -7,6 +7,7 @@ import static dev.nabla.data.TestFiles.gzip;
 import static dev.nabla.data.TestFiles.write;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.testing.SharedSpark;
 import java.nio.ByteBuffer;
@@ -78,6 +79,30 @@ class IdxReadTest extends SharedSpark {
     assertEquals(3, three.examples().getNumPartitions());
     assertEquals(10, three.numTargets());
     assertEquals(examples(read(path, CLASSES, 1)), examples(three));
+  }
+
+  /**
+   * A partition object travels with every task of every job over the RDD and what is cached from it (each
+   * training step): it must not carry the item numbers, the labels or the Hadoop configuration.
+   */
+  @Test
+  void partitionsCarryNoItemsLabelsOrConfiguration() throws java.io.IOException {
+    int n = 5000;
+    int[] many = new int[n];
+    for (int i = 0; i < n; i++) {
+      many[i] = i % 10;
+    }
+    String path = write(dir, "big-images-idx3-ubyte", images(n, 2, 2));
+    write(dir, "big-labels-idx1-ubyte", labels(many));
+    LoadedData d = read(path, CLASSES, 2);
+    for (org.apache.spark.Partition p : d.examples().rdd().partitions()) {
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+        out.writeObject(p);
+      }
+      assertTrue(bytes.size() < 2_000, "partition " + p.index() + " serializes to " + bytes.size() + " bytes");
+    }
+    assertEquals(n, examples(d).size());
   }
 
   @Test
