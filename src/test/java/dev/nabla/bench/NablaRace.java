@@ -81,7 +81,7 @@ final class NablaRace {
     out.note("Nabla time to " + r.target() + ": " + (r.reached() ? Section.s(r.secondsToTarget()) + " (epoch "
         + r.last().epoch() + ")" : "not reached in " + r.history().size() + " epochs") + ": wall time from the start "
         + "of fit (data packed and cached before) to the end of that epoch's test-set evaluation. Batch size and "
-        + "learning rate chosen with SgdGrid (docs/performance.md); the epochs also set the schedule's length; one untimed warm-up epoch on the first training rows ran first.");
+        + "learning rate chosen with SgdGrid (docs/performance.md); the epochs also set the schedule's length; one untimed warm-up epoch over the training set ran first (MLlib's warm-up: 3 iterations).");
     out.put("batch", s.batchSize());
     out.put("learning_rate", s.learningRate());
     out.put("optimizer", r.optimizer());
