@@ -17,7 +17,9 @@ final class DataOptions {
   @Option(names = "--features-col", description = "Parquet: ml.linalg Vector column (default features).")
   String featuresCol;
 
-  @Option(names = "--header", description = "CSV: the first line is a header.")
+  @Option(names = "--header", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+
+      description = "CSV: the first line is a header.")
   boolean header;
 
   @Option(names = "--num-features", defaultValue = "0",

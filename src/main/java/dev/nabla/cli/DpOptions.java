@@ -20,7 +20,9 @@ final class DpOptions {
   @Option(names = "--dp-target-epsilon", description = "DP-SGD: stop before an epoch would take ε above this.")
   Double targetEpsilon;
 
-  @Option(names = "--dp-secure-noise", description = "DP-SGD: draw the noise from SecureRandom (not reproducible) "
+  @Option(names = "--dp-secure-noise", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+
+      description = "DP-SGD: draw the noise from SecureRandom (not reproducible) "
       + "instead of the run's seed.")
   boolean secureNoise;
 

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
     description = {"Prints a saved model's metrics on a data set: loss, accuracy, per-class precision/recall/F1,",
         "macro-F1 and the confusion matrix (classification) or MSE, RMSE, MAE, R² (regression)."})
 final class EvaluateCommand implements Callable<Integer> {
-  @Option(names = "--json", description = "Print one JSON object instead of tables.")
+  @Option(names = "--json", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+      description = "Print one JSON object instead of tables.")
   boolean json;
 
   @Mixin SavedModelOptions saved;

@@ -49,7 +49,9 @@ final class GradcheckCommand implements Callable<Integer> {
   @Option(names = "--tolerance", defaultValue = "1e-6", description = "Largest relative error that passes (default: ${DEFAULT-VALUE}).")
   double tolerance;
 
-  @Option(names = "--verbose", description = "Print stack traces of errors.")
+  @Option(names = "--verbose", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+
+      description = "Print stack traces of errors.")
   boolean verbose;
 
   @Option(names = "--dropout", hidden = true, description = "Refused: dropout makes the loss random.")

@@ -76,7 +76,9 @@ final class ModelOptions {
   @Option(names = "--warmup-steps", description = "Linear warmup steps in front of the schedule (default 0).")
   String warmupSteps;
 
-  @Option(names = "--warmup-from-zero", description = "Warm up from 0 instead of η0/W.")
+  @Option(names = "--warmup-from-zero", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+
+      description = "Warm up from 0 instead of η0/W.")
   String warmupFromZero;
 
   @Option(names = "--cosine-period", description = "Cosine restart period in steps (default: one cycle over the run).")
@@ -97,7 +99,9 @@ final class ModelOptions {
   @Option(names = "--l1", defaultValue = "0", description = "L1 penalty λ1 on weights (default: ${DEFAULT-VALUE}).")
   double l1;
 
-  @Option(names = "--regularize-biases", description = "Apply --l1/--l2 to biases too.")
+  @Option(names = "--regularize-biases", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+
+      description = "Apply --l1/--l2 to biases too.")
   boolean regularizeBiases;
 
   @Option(names = "--dropout", description = "Dropout rate p of hidden layers during training: one rate for all, or one "

@@ -34,7 +34,9 @@ final class PredictCommand implements Callable<Integer> {
   @Option(names = "--out-format", defaultValue = "parquet", description = "parquet or csv (default: ${DEFAULT-VALUE}).")
   String outFormat;
 
-  @Option(names = "--overwrite", description = "Replace an existing output directory.")
+  @Option(names = "--overwrite", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+
+      description = "Replace an existing output directory.")
   boolean overwrite;
 
   @Mixin SavedModelOptions saved;

@@ -14,7 +14,9 @@ final class SparkOptions {
       + "submit-scripts/nabla launcher passes local[*] by default).")
   String master;
 
-  @Option(names = "--verbose", description = "Print stack traces of errors.")
+  @Option(names = "--verbose", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+
+      description = "Print stack traces of errors.")
   boolean verbose;
 
   private SparkSession session;

@@ -34,7 +34,9 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--model-out", description = "Where to save the model directory (any Hadoop path).")
   String modelOut;
 
-  @Option(names = "--overwrite", description = "Replace an existing model directory.")
+  @Option(names = "--overwrite", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+
+      description = "Replace an existing model directory.")
   boolean overwrite;
 
   @Option(names = "--checkpoint-dir", description = "Write checkpoints here (any Hadoop path).")
@@ -50,7 +52,9 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--checkpoint-keep", defaultValue = "3", description = "Keep the newest K checkpoints (default: ${DEFAULT-VALUE}).")
   int checkpointKeep;
 
-  @Option(names = "--resume", description = "Continue from the newest complete checkpoint in --checkpoint-dir; "
+  @Option(names = "--resume", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+
+      description = "Continue from the newest complete checkpoint in --checkpoint-dir; "
       + "the other settings must be those of the interrupted run.")
   boolean resume;
 

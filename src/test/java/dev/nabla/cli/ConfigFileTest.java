@@ -55,6 +55,23 @@ class ConfigFileTest {
     assertEquals("a", cmd.train);
   }
 
+  /** A flag given on the command line means "on", also when the file already switched it on. */
+  @Test
+  void aFlagOnTheCommandLineStaysOnWhenTheFileSetsItToo(@TempDir Path dir) throws IOException {
+    Path f = Files.write(dir.resolve("c.properties"), List.of("layers=4,3", "train=a", "overwrite=true", "header=true"));
+    TrainCommand cmd = new TrainCommand();
+    CommandLine cl = new CommandLine(cmd);
+    cl.setDefaultValueProvider(ConfigFile.load(f.toString(), cl.getCommandSpec()));
+    cl.parseArgs("--config", f.toString(), "--overwrite", "--header");
+    assertTrue(cmd.overwrite, "--overwrite with overwrite=true in the file");
+    assertTrue(cmd.data.header, "--header with header=true in the file");
+    TrainCommand fromFile = new TrainCommand();
+    CommandLine only = new CommandLine(fromFile);
+    only.setDefaultValueProvider(ConfigFile.load(f.toString(), only.getCommandSpec()));
+    only.parseArgs("--config", f.toString());
+    assertTrue(fromFile.overwrite, "overwrite=true in the file alone");
+  }
+
   @Test
   void missingConfigFileIsAUsageError() {
     CliRunner.Result r = CliRunner.run("train", "--config", "/nonexistent/nabla.properties");
