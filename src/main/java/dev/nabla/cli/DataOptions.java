@@ -18,7 +18,6 @@ final class DataOptions {
   String featuresCol;
 
   @Option(names = "--header", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
-
       description = "CSV: the first line is a header.")
   boolean header;
 

@@ -21,7 +21,6 @@ final class DpOptions {
   Double targetEpsilon;
 
   @Option(names = "--dp-secure-noise", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
-
       description = "DP-SGD: draw the noise from SecureRandom (not reproducible) "
       + "instead of the run's seed.")
   boolean secureNoise;

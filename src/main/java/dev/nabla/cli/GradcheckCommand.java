@@ -50,7 +50,6 @@ final class GradcheckCommand implements Callable<Integer> {
   double tolerance;
 
   @Option(names = "--verbose", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
-
       description = "Print stack traces of errors.")
   boolean verbose;
 

@@ -77,7 +77,6 @@ final class ModelOptions {
   String warmupSteps;
 
   @Option(names = "--warmup-from-zero", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
-
       description = "Warm up from 0 instead of η0/W.")
   String warmupFromZero;
 
@@ -100,7 +99,6 @@ final class ModelOptions {
   double l1;
 
   @Option(names = "--regularize-biases", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
-
       description = "Apply --l1/--l2 to biases too.")
   boolean regularizeBiases;
 

@@ -35,7 +35,6 @@ final class PredictCommand implements Callable<Integer> {
   String outFormat;
 
   @Option(names = "--overwrite", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
-
       description = "Replace an existing output directory.")
   boolean overwrite;
 

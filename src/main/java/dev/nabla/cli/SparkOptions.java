@@ -15,7 +15,6 @@ final class SparkOptions {
   String master;
 
   @Option(names = "--verbose", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
-
       description = "Print stack traces of errors.")
   boolean verbose;
 

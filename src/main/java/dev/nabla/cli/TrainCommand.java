@@ -35,7 +35,6 @@ final class TrainCommand implements Callable<Integer> {
   String modelOut;
 
   @Option(names = "--overwrite", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
-
       description = "Replace an existing model directory.")
   boolean overwrite;
 
@@ -53,7 +52,6 @@ final class TrainCommand implements Callable<Integer> {
   int checkpointKeep;
 
   @Option(names = "--resume", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
-
       description = "Continue from the newest complete checkpoint in --checkpoint-dir; "
       + "the other settings must be those of the interrupted run.")
   boolean resume;
