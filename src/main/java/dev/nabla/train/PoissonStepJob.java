@@ -4,13 +4,8 @@ import dev.nabla.data.PackedPartition;
 import dev.nabla.nn.Dropout;
 import dev.nabla.nn.GradientSum;
 import dev.nabla.nn.Topology;
-import java.io.Serializable;
-import java.util.Iterator;
-import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
-import scala.jdk.javaapi.CollectionConverters;
-import scala.runtime.AbstractFunction2;
 
 /**
  * The Spark job of one step under {@link PoissonSampling}: each task picks its partition's rows of the
@@ -65,67 +60,26 @@ final class PoissonStepJob implements Batches {
     return sums.run(new Task(this, params, data.id(), epoch, step));
   }
 
-  /** The task: one partition's share of the step, as bytes {count, lossSum, gradient…}. */
-  private static final class Task extends AbstractFunction2<TaskContext, scala.collection.Iterator<PackedPartition>, byte[]>
-      implements Serializable {
-    private static final long serialVersionUID = 1L;
-    private static final byte[] NOTHING = new byte[0];
-    private final Broadcast<byte[]> params;
-    private final Topology topology;
+  /** The task under Poisson sampling: the partition's rows of the step are those the hash draws. */
+  private static final class Task extends StepTask {
+    private static final long serialVersionUID = 2L;
     private final PoissonSampling sampling;
-    private final String runId;
-    private final double clip;
-    private final Dropout dropout;
-    private final long dropoutSeed;
-    private final int rddId;
-    private final int epoch;
-    private final int step;
+    private final long stepSeed;
 
     Task(PoissonStepJob job, Broadcast<byte[]> params, int rddId, int epoch, int step) {
-      this.params = params;
-      this.topology = job.topology;
+      super(params, job.topology, job.runId, rddId, epoch, step, job.dropout, job.clip);
       this.sampling = job.sampling;
-      this.runId = job.runId;
-      this.clip = job.clip;
-      this.dropout = job.dropout;
-      this.dropoutSeed = job.dropoutSeed;
-      this.rddId = rddId;
-      this.epoch = epoch;
-      this.step = step;
+      this.stepSeed = Seeds.split(job.dropoutSeed, step);
     }
 
-    @Override public byte[] apply(TaskContext context, scala.collection.Iterator<PackedPartition> it) {
-      Iterator<PackedPartition> rows = CollectionConverters.asJava(it);
-      if (!rows.hasNext()) {
-        return NOTHING;
-      }
-      PackedPartition p = rows.next();
-      PartitionState state = PartitionState.of(runId, rddId, context.partitionId(), topology);
+    @Override Rows rows(PackedPartition p, PartitionState state) {
       int[] picked = state.picks(p.rows);
-      int cols = sampling.select(p.index, p.rows, epoch, step, picked);
-      if (cols == 0) {
-        return NOTHING;
-      }
-      state.ensureBuffers(p.numFeatures, p.numTargets, cols);
-      p.gather(picked, 0, cols, state.x, state.y);
-      PartitionState.countGathered(cols);
-      GradientSum sum = state.sum;
-      sum.clear();
-      long[] seeds = null;
-      if (dropout != null) {
-        seeds = state.seeds(cols);
-        long stepSeed = Seeds.split(dropoutSeed, step);
-        for (int c = 0; c < cols; c++) {
-          seeds[c] = Seeds.forRow(stepSeed, epoch, p.index[picked[c]]);
-        }
-      }
-      double[] theta = ParamsCache.get(params, topology.numParams());
-      if (Double.isNaN(clip)) {
-        state.network.addGradient(theta, state.x, state.y, cols, state.workspace, sum, dropout, seeds);
-      } else {
-        state.network.addClippedGradient(theta, state.x, state.y, cols, state.workspace, sum, clip, dropout, seeds);
-      }
-      return OrderedSums.encode(sum);
+      return new Rows(picked, 0, sampling.select(p.index, p.rows, epoch, step, picked));
+    }
+
+    /** Masks seeded per (epoch, step, row): a row may be drawn in several steps of an epoch. */
+    @Override long dropoutSeed(long row) {
+      return Seeds.forRow(stepSeed, epoch, row);
     }
   }
 }

@@ -4,13 +4,8 @@ import dev.nabla.data.PackedPartition;
 import dev.nabla.nn.Dropout;
 import dev.nabla.nn.GradientSum;
 import dev.nabla.nn.Topology;
-import java.io.Serializable;
-import java.util.Iterator;
-import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
-import scala.jdk.javaapi.CollectionConverters;
-import scala.runtime.AbstractFunction2;
 
 /**
  * The Spark job of one training step. Each task takes its cached partition's rows of the step (from
@@ -73,61 +68,27 @@ final class StepJob implements Batches {
         dropoutSeed));
   }
 
-  /** The task: one partition's share of the step, as bytes {count, lossSum, gradient…}. */
-  private static final class PartitionStep extends AbstractFunction2<TaskContext, scala.collection.Iterator<PackedPartition>, byte[]>
-      implements Serializable {
-    private static final long serialVersionUID = 1L;
-    private static final byte[] NOTHING = new byte[0];
-    private final Broadcast<byte[]> params;
-    private final Topology topology;
+  /** The task under fixed batches: the partition's rows of the step are a slice of the epoch's plan. */
+  private static final class PartitionStep extends StepTask {
+    private static final long serialVersionUID = 2L;
     private final BatchSchedule schedule;
-    private final String runId;
-    private final int rddId;
-    private final int epoch;
-    private final int step;
-    private final Dropout dropout;
     private final long dropoutSeed;
 
     PartitionStep(Broadcast<byte[]> params, Topology topology, BatchSchedule schedule, String runId, int rddId,
         int epoch, int step, Dropout dropout, long dropoutSeed) {
-      this.dropout = dropout;
-      this.dropoutSeed = dropoutSeed;
-      this.params = params;
-      this.topology = topology;
+      super(params, topology, runId, rddId, epoch, step, dropout, Double.NaN);
       this.schedule = schedule;
-      this.runId = runId;
-      this.rddId = rddId;
-      this.epoch = epoch;
-      this.step = step;
+      this.dropoutSeed = dropoutSeed;
     }
 
-    @Override public byte[] apply(TaskContext context, scala.collection.Iterator<PackedPartition> it) {
-      Iterator<PackedPartition> rows = CollectionConverters.asJava(it);
-      if (!rows.hasNext()) {
-        return NOTHING;
-      }
-      PackedPartition p = rows.next();
-      PartitionState state = PartitionState.of(runId, rddId, context.partitionId(), topology);
+    @Override Rows rows(PackedPartition p, PartitionState state) {
       PartitionPlan plan = state.plan(p, schedule, epoch);
-      int cols = plan.rowsIn(step);
-      if (cols == 0) {
-        return NOTHING;
-      }
-      state.ensureBuffers(p.numFeatures, p.numTargets, cols);
-      p.gather(plan.order, plan.stepStart[step], plan.stepStart[step + 1], state.x, state.y);
-      PartitionState.countGathered(cols);
-      GradientSum sum = state.sum;
-      sum.clear();
-      long[] seeds = null;
-      if (dropout != null) {
-        seeds = state.seeds(cols);
-        for (int c = 0, k = plan.stepStart[step]; c < cols; c++, k++) {
-          seeds[c] = Seeds.forRow(dropoutSeed, epoch, p.index[plan.order[k]]);
-        }
-      }
-      state.network.addGradient(ParamsCache.get(params, topology.numParams()), state.x, state.y, cols,
-          state.workspace, sum, dropout, seeds);
-      return OrderedSums.encode(sum, state.result(OrderedSums.encodedLength(topology.numParams())));
+      return new Rows(plan.order, plan.stepStart[step], plan.stepStart[step + 1]);
+    }
+
+    /** Masks seeded per (epoch, row): a row is in one step per epoch. */
+    @Override long dropoutSeed(long row) {
+      return Seeds.forRow(dropoutSeed, epoch, row);
     }
   }
 }

@@ -1,0 +1,101 @@
+package dev.nabla.train;
+
+import dev.nabla.data.PackedPartition;
+import dev.nabla.nn.Dropout;
+import dev.nabla.nn.GradientSum;
+import dev.nabla.nn.Topology;
+import java.io.Serializable;
+import java.util.Iterator;
+import org.apache.spark.TaskContext;
+import org.apache.spark.broadcast.Broadcast;
+import scala.jdk.javaapi.CollectionConverters;
+import scala.runtime.AbstractFunction2;
+
+/**
+ * One partition's share of a training step, the part both batch kinds share: find the partition's
+ * rows of the step ({@link #rows}: from the epoch's {@link PartitionPlan}, or by Poisson sampling),
+ * gather them into the reused batch buffers, run forward/backward as one batch matrix (clipping each
+ * sample's gradient to C under DP-SGD) and return the gradient SUM, loss SUM and count as bytes
+ * {count, lossSum, gradient…} written into the partition's reused result buffer; an empty array when
+ * the partition has no row in the step.
+ *
+ * <p>A named class, not a lambda: Spark's closure cleaner has nothing to parse.
+ */
+abstract class StepTask extends AbstractFunction2<TaskContext, scala.collection.Iterator<PackedPartition>, byte[]>
+    implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final byte[] NOTHING = new byte[0];
+
+  /** The step's rows of a partition: local row numbers {@code order[from..to)}, in the order to use. */
+  record Rows(int[] order, int from, int to) {
+    int count() {
+      return to - from;
+    }
+  }
+
+  private final Broadcast<byte[]> params;
+  final Topology topology;
+  private final String runId;
+  private final int rddId;
+  final int epoch;
+  final int step;
+  private final Dropout dropout;
+  private final double clip;
+
+  /**
+   * @param epoch 0-based
+   * @param step 0-based within the epoch
+   * @param dropout null for none
+   * @param clip C &gt; 0 (+∞ allowed) to clip per sample (DP-SGD), NaN for the plain SUM
+   */
+  StepTask(Broadcast<byte[]> params, Topology topology, String runId, int rddId, int epoch, int step,
+      Dropout dropout, double clip) {
+    this.params = params;
+    this.topology = topology;
+    this.runId = runId;
+    this.rddId = rddId;
+    this.epoch = epoch;
+    this.step = step;
+    this.dropout = dropout;
+    this.clip = clip;
+  }
+
+  /** This step's rows of partition {@code p}; buffers may come from {@code state}. */
+  abstract Rows rows(PackedPartition p, PartitionState state);
+
+  /** The seed of the dropout masks of the row with global index {@code row} in this step. */
+  abstract long dropoutSeed(long row);
+
+  @Override public final byte[] apply(TaskContext context, scala.collection.Iterator<PackedPartition> it) {
+    Iterator<PackedPartition> partitions = CollectionConverters.asJava(it);
+    if (!partitions.hasNext()) {
+      return NOTHING;
+    }
+    PackedPartition p = partitions.next();
+    PartitionState state = PartitionState.of(runId, rddId, context.partitionId(), topology);
+    Rows rows = rows(p, state);
+    int cols = rows.count();
+    if (cols == 0) {
+      return NOTHING;
+    }
+    state.ensureBuffers(p.numFeatures, p.numTargets, cols);
+    p.gather(rows.order(), rows.from(), rows.to(), state.x, state.y);
+    PartitionState.countGathered(cols);
+    GradientSum sum = state.sum;
+    sum.clear();
+    long[] seeds = null;
+    if (dropout != null) {
+      seeds = state.seeds(cols);
+      for (int c = 0; c < cols; c++) {
+        seeds[c] = dropoutSeed(p.index[rows.order()[rows.from() + c]]);
+      }
+    }
+    double[] theta = ParamsCache.get(params, topology.numParams());
+    if (Double.isNaN(clip)) {
+      state.network.addGradient(theta, state.x, state.y, cols, state.workspace, sum, dropout, seeds);
+    } else {
+      state.network.addClippedGradient(theta, state.x, state.y, cols, state.workspace, sum, clip, dropout, seeds);
+    }
+    return OrderedSums.encode(sum, state.result(OrderedSums.encodedLength(topology.numParams())));
+  }
+}
