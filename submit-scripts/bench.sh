@@ -15,11 +15,12 @@
 #   --nabla-schedule NAME           section 2's learning-rate schedule (default cosine, annealed over the epochs)
 #   --nabla-epochs N                section 2's maximum epochs, also the schedule's length (default 3)
 # Environment: BENCH_HEAP (default 6g), the JVM's maximum heap; BENCH_JAVA_OPTS, more JVM options (e.g. a JFR
-# recording); BENCH_MASTER_PORT (default 7177), the port of section 5's cluster master (its web UI: port + 1000).
+# recording); BENCH_MASTER_PORT (default: the first free of 7177, 7277, …), the port of section 5's cluster
+# master (its web UI: port + 1000, the workers': port + 1001 and + 1002).
 set -euo pipefail
 
 usage() {  # usage STATUS: prints the usage (to stderr unless STATUS is 0) and exits with STATUS
-  if [[ "$1" == 0 ]]; then sed -n '6,16s/^# \{0,1\}//p' "$0"; else sed -n '6,16s/^# \{0,1\}//p' "$0" >&2; fi
+  if [[ "$1" == 0 ]]; then sed -n '6,19s/^# \{0,1\}//p' "$0"; else sed -n '6,19s/^# \{0,1\}//p' "$0" >&2; fi
   exit "$1"
 }
 
@@ -106,7 +107,14 @@ if ((cluster_section)); then
     echo "bench.sh: building the application jar and the Spark home for section 5 (mvn -B -q -DskipTests package)" >&2
     mvn -B -q -Dstyle.color=never -DskipTests package >&2
   fi
-  port="${BENCH_MASTER_PORT:-7177}"
+  listening() { (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null; }
+  port="${BENCH_MASTER_PORT:-}"
+  if [[ -z "$port" ]]; then  # the first of 7177, 7277, … whose master, master UI and worker UI ports are all free
+    for port in $(seq 7177 100 8977); do
+      listening "$port" || listening $((port + 1000)) || listening $((port + 1001)) \
+        || listening $((port + 1002)) || break
+    done
+  fi
   export NABLA_CLUSTER_DIR="$PWD/target/bench-cluster" NABLA_MASTER_PORT="$port"
   export NABLA_MASTER_WEBUI_PORT=$((port + 1000)) NABLA_WORKER_WEBUI_PORT_BASE=$((port + 1001))
   export NABLA_WORKER_CORES=1 NABLA_WORKER_MEMORY="${BENCH_WORKER_MEMORY:-2g}"
