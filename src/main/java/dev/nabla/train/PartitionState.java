@@ -34,7 +34,7 @@ final class PartitionState {
   double[] y = new double[0];
   private long[] seeds = new long[0];
   private byte[] result = new byte[0];
-  private int[] picks = new int[0];
+  private PoissonPlan poissonPlan;
 
   private PartitionState(Topology topology) {
     this.network = new Network(topology);
@@ -96,12 +96,12 @@ final class PartitionState {
     return result;
   }
 
-  /** A buffer for up to {@code rows} local row numbers (a Poisson step's picks). */
-  int[] picks(int rows) {
-    if (picks.length < rows) {
-      picks = new int[rows];
+  /** The epoch's Poisson draws for partition p, built on first use in that epoch. */
+  PoissonPlan poissonPlan(PackedPartition p, PoissonSampling sampling, int epoch) {
+    if (poissonPlan == null || poissonPlan.epoch != epoch) {
+      poissonPlan = new PoissonPlan(p, sampling, epoch);
     }
-    return picks;
+    return poissonPlan;
   }
 
   /** Makes the batch buffers large enough for {@code cols} samples. */

@@ -8,9 +8,9 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * The Spark job of one step under {@link PoissonSampling}: each task picks its partition's rows of the
- * step by hash, runs forward/backward on them as one batch matrix and returns their gradient SUM, loss
- * SUM and count, summed by {@link OrderedSums} in partition order. With a clip bound C (DP-SGD) the
+ * The Spark job of one step under {@link PoissonSampling}: each task takes its partition's rows of the
+ * step from the epoch's draws ({@link PoissonPlan}, built once per epoch), runs forward/backward on them
+ * as one batch matrix and returns their gradient SUM, loss SUM and count, summed by {@link OrderedSums} in partition order. With a clip bound C (DP-SGD) the
  * backward pass clips every sample's gradient to norm C before the BP4 GEMM
  * ({@code Network.addClippedGradient}), so the SUM is Σ_x min(1, C/‖g_x‖) g_x; without one (NaN) it is
  * the plain SUM of {@code Network.addGradient}. Dropout masks are seeded per (epoch, step, row): a row
@@ -60,7 +60,7 @@ final class PoissonStepJob implements Batches {
     return sums.run(new Task(this, params, data.id(), epoch, step));
   }
 
-  /** The task under Poisson sampling: the partition's rows of the step are those the hash draws. */
+  /** The task under Poisson sampling: the partition's rows of the step come from the epoch's draws. */
   private static final class Task extends StepTask {
     private static final long serialVersionUID = 2L;
     private final PoissonSampling sampling;
@@ -73,8 +73,8 @@ final class PoissonStepJob implements Batches {
     }
 
     @Override Rows rows(PackedPartition p, PartitionState state) {
-      int[] picked = state.picks(p.rows);
-      return new Rows(picked, 0, sampling.select(p.index, p.rows, epoch, step, picked));
+      PoissonPlan plan = state.poissonPlan(p, sampling, epoch);
+      return new Rows(plan.rows, plan.stepStart[step], plan.stepStart[step + 1]);
     }
 
     /** Masks seeded per (epoch, step, row): a row may be drawn in several steps of an epoch. */
