@@ -8,13 +8,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nabla.model.Model;
 import dev.nabla.model.ModelIO;
 import dev.nabla.privacy.RdpAccountant;
+import dev.nabla.testing.LibsvmBlobs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,17 +29,7 @@ class CliPrivacyTest {
 
   @BeforeAll
   void writeData() throws IOException {
-    SplittableRandom rng = new SplittableRandom(4);
-    double[][] c = {{4, 0, 0, 0}, {0, 4, 0, 0}, {0, 0, 4, 0}};
-    List<String> lines = new ArrayList<>();
-    for (int i = 0; i < 2000; i++) {
-      int label = rng.nextInt(3);
-      StringBuilder b = new StringBuilder().append(label);
-      for (int j = 0; j < 4; j++) {
-        b.append(' ').append(j + 1).append(':').append(String.format(Locale.ROOT, "%.4f", c[label][j] + rng.nextGaussian()));
-      }
-      lines.add(b.toString());
-    }
+    List<String> lines = LibsvmBlobs.lines(new double[][] {{4, 0, 0, 0}, {0, 4, 0, 0}, {0, 0, 4, 0}}, 2000, 4);
     train = dir.resolve("train.libsvm");
     Files.write(train, lines);
   }

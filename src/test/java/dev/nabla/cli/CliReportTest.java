@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nabla.testing.LibsvmBlobs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,18 +27,7 @@ class CliReportTest {
 
   /** Three Gaussian blobs in 3 dimensions, as LIBSVM. */
   private static List<String> blobs(int n, long seed) {
-    double[][] c = {{4, 0, 0}, {0, 4, 0}, {0, 0, 4}};
-    SplittableRandom rng = new SplittableRandom(seed);
-    List<String> lines = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      int label = rng.nextInt(3);
-      StringBuilder b = new StringBuilder().append(label);
-      for (int j = 0; j < 3; j++) {
-        b.append(' ').append(j + 1).append(':').append(String.format(Locale.ROOT, "%.5f", c[label][j] + rng.nextGaussian()));
-      }
-      lines.add(b.toString());
-    }
-    return lines;
+    return LibsvmBlobs.lines(new double[][] {{4, 0, 0}, {0, 4, 0}, {0, 0, 4}}, n, seed);
   }
 
   private String[] args(Path train, Path test, Path report, Path metrics) {

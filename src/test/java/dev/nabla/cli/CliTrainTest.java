@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nabla.model.Model;
 import dev.nabla.model.ModelIO;
+import dev.nabla.testing.LibsvmBlobs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,24 +33,7 @@ class CliTrainTest {
 
   /** Three Gaussian blobs in 4 dimensions, as LIBSVM. */
   private static List<String> blobs(int n, long seed) {
-    SplittableRandom centers = new SplittableRandom(1);
-    double[][] c = new double[3][4];
-    for (double[] row : c) {
-      for (int j = 0; j < 4; j++) {
-        row[j] = 4 * centers.nextGaussian();
-      }
-    }
-    SplittableRandom rng = new SplittableRandom(seed);
-    List<String> lines = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      int label = rng.nextInt(3);
-      StringBuilder b = new StringBuilder().append(label);
-      for (int j = 0; j < 4; j++) {
-        b.append(' ').append(j + 1).append(':').append(String.format(Locale.ROOT, "%.5f", c[label][j] + rng.nextGaussian()));
-      }
-      lines.add(b.toString());
-    }
-    return lines;
+    return LibsvmBlobs.lines(LibsvmBlobs.randomCenters(3, 4, 4, 1), n, seed);
   }
 
   @BeforeAll

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nabla.cli.ExitStatus;
 import dev.nabla.cli.Main;
 import dev.nabla.model.ModelIO;
+import dev.nabla.testing.LibsvmBlobs;
 import dev.nabla.train.Checkpoint;
 import dev.nabla.train.Checkpoints;
 import java.io.IOException;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -64,24 +64,7 @@ class StandaloneClusterIT {
 
   /** Three Gaussian blobs in 4 dimensions, as LIBSVM lines. */
   private static List<String> blobs(int n, long seed) {
-    SplittableRandom centers = new SplittableRandom(1);
-    double[][] c = new double[3][4];
-    for (double[] row : c) {
-      for (int j = 0; j < 4; j++) {
-        row[j] = 3 * centers.nextGaussian();
-      }
-    }
-    SplittableRandom rng = new SplittableRandom(seed);
-    List<String> lines = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      int label = rng.nextInt(3);
-      StringBuilder b = new StringBuilder().append(label);
-      for (int j = 0; j < 4; j++) {
-        b.append(' ').append(j + 1).append(':').append(String.format(Locale.ROOT, "%.5f", c[label][j] + rng.nextGaussian()));
-      }
-      lines.add(b.toString());
-    }
-    return lines;
+    return LibsvmBlobs.lines(LibsvmBlobs.randomCenters(3, 4, 3, 1), n, seed);
   }
 
   /** The one training setting of every run here (Adam, so that resume must restore optimizer state too). */
