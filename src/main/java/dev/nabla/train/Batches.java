@@ -13,8 +13,17 @@ interface Batches {
   /** Steps in one epoch. */
   int stepsPerEpoch();
 
-  /** Runs step {@code step} (0-based) of {@code epoch} (0-based); returns the batch's SUMS (not divided). */
+  /**
+   * Runs step {@code step} (0-based) of {@code epoch} (0-based) as one Spark job; returns the batch's SUMS
+   * (not divided).
+   */
   GradientSum run(Broadcast<byte[]> params, int epoch, int step);
+
+  /** The step's task for any (epoch, step): what {@link #run} runs, and what a {@link StepStream} runs on the executors. */
+  StepTask.Factory tasks();
+
+  /** The cached training partitions the tasks run on. */
+  org.apache.spark.api.java.JavaRDD<dev.nabla.data.PackedPartition> data();
 
   /** What the step's SUM is divided by: the batch's sample count, or under Poisson sampling the EXPECTED batch size. */
   double divisor(GradientSum sum);

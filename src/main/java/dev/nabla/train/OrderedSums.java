@@ -71,8 +71,11 @@ final class OrderedSums {
     return treeSum(results);
   }
 
-  /** Σ of the non-empty results as a balanced pairwise tree over partition-index order. */
-  private GradientSum treeSum(byte[][] results) {
+  /**
+   * Σ of the non-empty results ({@code results[i]} from partition i; null or empty for none) as a balanced
+   * pairwise tree over partition-index order.
+   */
+  GradientSum treeSum(byte[][] results) {
     GradientSum[] level = new GradientSum[results.length];
     int m = 0;
     for (int i = 0; i < results.length; i++) {

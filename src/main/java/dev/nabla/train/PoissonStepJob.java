@@ -57,7 +57,22 @@ final class PoissonStepJob implements Batches {
   }
 
   @Override public GradientSum run(Broadcast<byte[]> params, int epoch, int step) {
-    return sums.run(new Task(this, params, data.id(), epoch, step));
+    return sums.run(tasks().at(params, epoch, step));
+  }
+
+  @Override public JavaRDD<PackedPartition> data() {
+    return data;
+  }
+
+  @Override public StepTask.Factory tasks() {
+    return new Tasks(topology, sampling, runId, data.id(), clip, dropout, dropoutSeed);
+  }
+
+  private record Tasks(Topology topology, PoissonSampling sampling, String runId, int rddId, double clip,
+      Dropout dropout, long dropoutSeed) implements StepTask.Factory {
+    @Override public StepTask at(Broadcast<byte[]> params, int epoch, int step) {
+      return new Task(this, params, epoch, step);
+    }
   }
 
   /** The task under Poisson sampling: the partition's rows of the step come from the epoch's draws. */
@@ -66,8 +81,8 @@ final class PoissonStepJob implements Batches {
     private final PoissonSampling sampling;
     private final long stepSeed;
 
-    Task(PoissonStepJob job, Broadcast<byte[]> params, int rddId, int epoch, int step) {
-      super(params, job.topology, job.runId, rddId, epoch, step, job.dropout, job.clip);
+    Task(Tasks job, Broadcast<byte[]> params, int epoch, int step) {
+      super(params, job.topology, job.runId, job.rddId, epoch, step, job.dropout, job.clip);
       this.sampling = job.sampling;
       this.stepSeed = Seeds.split(job.dropoutSeed, step);
     }

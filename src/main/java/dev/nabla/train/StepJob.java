@@ -64,8 +64,22 @@ final class StepJob implements Batches {
   }
 
   @Override public GradientSum run(Broadcast<byte[]> params, int epoch, int step) {
-    return sums.run(new PartitionStep(params, topology, schedule, runId, data.id(), epoch, step, dropout,
-        dropoutSeed));
+    return sums.run(tasks().at(params, epoch, step));
+  }
+
+  @Override public JavaRDD<PackedPartition> data() {
+    return data;
+  }
+
+  @Override public StepTask.Factory tasks() {
+    return new Tasks(topology, schedule, runId, data.id(), dropout, dropoutSeed);
+  }
+
+  private record Tasks(Topology topology, BatchSchedule schedule, String runId, int rddId, Dropout dropout,
+      long dropoutSeed) implements StepTask.Factory {
+    @Override public StepTask at(Broadcast<byte[]> params, int epoch, int step) {
+      return new PartitionStep(params, topology, schedule, runId, rddId, epoch, step, dropout, dropoutSeed);
+    }
   }
 
   /** The task under fixed batches: the partition's rows of the step are a slice of the epoch's plan. */

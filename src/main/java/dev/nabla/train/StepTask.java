@@ -66,13 +66,30 @@ abstract class StepTask extends AbstractFunction2<TaskContext, scala.collection.
   /** The seed of the dropout masks of the row with global index {@code row} in this step. */
   abstract long dropoutSeed(long row);
 
+  /**
+   * Makes the task of step {@code step} of {@code epoch}; serializable, so that a long-lived
+   * {@link StreamTask} can make each step's task on the executor.
+   */
+  interface Factory extends Serializable {
+    /** @param params the step's broadcast parameters, or null when the caller passes θ to {@link #compute} */
+    StepTask at(Broadcast<byte[]> params, int epoch, int step);
+  }
+
+  /** The step run as a Spark task (one job per step): θ from the step's broadcast. */
   @Override public final byte[] apply(TaskContext context, scala.collection.Iterator<PackedPartition> it) {
     Iterator<PackedPartition> partitions = CollectionConverters.asJava(it);
     if (!partitions.hasNext()) {
       return NOTHING;
     }
-    PackedPartition p = partitions.next();
-    PartitionState state = PartitionState.of(runId, rddId, context.partitionId(), topology);
+    return compute(partitions.next(), context.partitionId(), ParamsCache.get(params, topology.numParams()));
+  }
+
+  /**
+   * Partition {@code partition}'s share of the step at parameters {@code theta} (only read): the encoded
+   * SUMS in the partition's reused result buffer, or an empty array when it has no row in the step.
+   */
+  final byte[] compute(PackedPartition p, int partition, double[] theta) {
+    PartitionState state = PartitionState.of(runId, rddId, partition, topology);
     Rows rows = rows(p, state);
     int cols = rows.count();
     if (cols == 0) {
@@ -90,7 +107,6 @@ abstract class StepTask extends AbstractFunction2<TaskContext, scala.collection.
         seeds[c] = dropoutSeed(p.index[rows.order()[rows.from() + c]]);
       }
     }
-    double[] theta = ParamsCache.get(params, topology.numParams());
     if (Double.isNaN(clip)) {
       state.network.addGradient(theta, state.x, state.y, cols, state.workspace, sum, dropout, seeds);
     } else {

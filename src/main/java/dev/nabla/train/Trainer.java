@@ -43,6 +43,7 @@ public final class Trainer {
   private boolean diagnostics = true;
   private PrivacyConfig privacy;
   private boolean poisson;
+  private StepEngine engine = StepEngine.STREAM;
 
   public Trainer(JavaSparkContext sc) {
     this.sc = sc;
@@ -86,6 +87,12 @@ public final class Trainer {
    */
   public Trainer diagnostics(boolean on) {
     this.diagnostics = on;
+    return this;
+  }
+
+  /** How steps reach the executors ({@link StepEngine#STREAM} by default); the result is the same either way. */
+  public Trainer stepEngine(StepEngine e) {
+    this.engine = e == null ? StepEngine.STREAM : e;
     return this;
   }
 
@@ -135,6 +142,24 @@ public final class Trainer {
       run.restore(resumeFrom, ledger);
       update.restoreRate(resumeFrom.lastRate());
     }
+    try (Stepper stepper = new Stepper(sc, batches, t.numParams(), engine, listener::onMessage)) {
+      loop(train, validation, s, listener, params, batches, stepper, ledger, rule, update, fingerprint, run);
+    }
+    sc.setJobDescription(null);
+    double seconds = run.wallSeconds(System.nanoTime());
+    if (run.best != null) {
+      System.arraycopy(run.best, 0, params, 0, params.length);
+      return new TrainResult(params, run.history, seconds, run.bestEpoch);
+    }
+    return new TrainResult(params, run.history, seconds);
+  }
+
+  /** The epochs and their steps. */
+  private void loop(TrainingSet train, TrainingSet validation, TrainSettings s, TrainingListener listener,
+      double[] params, Batches batches, Stepper stepper, PrivacyLedger ledger, Optimization.Run rule,
+      StepUpdate update, long[] fingerprint, RunProgress run) {
+    Topology t = s.topology();
+    int steps = batches.stepsPerEpoch();
     for (int epoch = run.firstEpoch; epoch <= s.epochs(); epoch++) {
       String stop = ledger == null ? null : ledger.stopBefore(epoch);
       if (stop != null) {
@@ -146,13 +171,7 @@ public final class Trainer {
       for (int step = epoch == run.firstEpoch ? run.firstStep : 1; step <= steps; step++) {
         long global = (long) (epoch - 1) * steps + step;
         sc.setJobDescription("nabla epoch " + epoch + "/" + s.epochs() + " step " + step + "/" + steps);
-        Broadcast<byte[]> bc = sc.broadcast(StepJob.encodeParams(params));
-        GradientSum sum;
-        try {
-          sum = batches.run(bc, epoch - 1, step - 1);
-        } finally {
-          bc.destroy();
-        }
+        GradientSum sum = stepper.step(params, epoch - 1, step - 1);
         if (sum.count == 0 && batches.skipsEmptySteps()) {
           continue;
         }
@@ -166,6 +185,7 @@ public final class Trainer {
             : sum.lossSum / Math.max(1, sum.count);
         listener.onStep(new StepMetrics(epoch, step, global, meanLoss, sum.count, update.rate(), norms));
       }
+      stepper.endEpoch();
       double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
       Map<String, Double> val = evaluate(validation, t, params, epoch, s.epochs());
       if (val.containsKey("loss")) {
@@ -186,13 +206,6 @@ public final class Trainer {
             update.rate()), (long) epoch * steps);
       }
     }
-    sc.setJobDescription(null);
-    double seconds = run.wallSeconds(System.nanoTime());
-    if (run.best != null) {
-      System.arraycopy(run.best, 0, params, 0, params.length);
-      return new TrainResult(params, run.history, seconds, run.bestEpoch);
-    }
-    return new TrainResult(params, run.history, seconds);
   }
 
   /** The step job: fixed-size shuffled batches, or Poisson-sampled ones (clipped per sample under DP). */

@@ -1,0 +1,135 @@
+package dev.nabla.train;
+
+import dev.nabla.nn.GradientSum;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.spark.SparkConf;
+import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+
+/**
+ * Runs a training run's steps with the chosen {@link StepEngine}: through a {@link StepStream} per epoch
+ * when it can, else (and for the rest of an epoch whose stream broke) as one Spark job per step with θ
+ * broadcast. Either way a step returns the same SUMS, bit for bit; the driver keeps θ and the optimizer
+ * state, so switching engines mid-epoch loses nothing. Each reason for not streaming is told once.
+ */
+final class Stepper implements AutoCloseable {
+  private final JavaSparkContext sc;
+  private final Batches batches;
+  private final int numParams;
+  private final Consumer<String> messages;
+  private final Set<String> told = new HashSet<>();
+  private boolean streaming;
+  private StreamServer server;
+  private StepStream stream;
+  private boolean brokenThisEpoch;
+  private long streamedSteps;
+
+  Stepper(JavaSparkContext sc, Batches batches, int numParams, StepEngine engine, Consumer<String> messages) {
+    this.sc = sc;
+    this.batches = batches;
+    this.numParams = numParams;
+    this.messages = messages;
+    this.streaming = engine == StepEngine.STREAM && streamAllowed(sc.getConf());
+  }
+
+  /** Runs step {@code step} (0-based) of {@code epoch} (0-based) at {@code params}: the batch's SUMS. */
+  GradientSum step(double[] params, int epoch, int step) {
+    if (streaming && stream == null && !brokenThisEpoch) {
+      stream = open(epoch);
+    }
+    if (stream != null) {
+      try {
+        GradientSum sum = stream.run(params, epoch, step);
+        streamedSteps++;
+        return sum;
+      } catch (StepStream.Broken e) {
+        stream.abort();
+        stream = null;
+        brokenThisEpoch = true;
+        messages.accept("step stream: " + e.getMessage() + "; epoch " + (epoch + 1)
+            + " continues with one Spark job per step");
+      }
+    }
+    Broadcast<byte[]> bc = sc.broadcast(StepJob.encodeParams(params));
+    try {
+      return batches.run(bc, epoch, step);
+    } finally {
+      bc.destroy();
+    }
+  }
+
+  /** Ends the epoch's stream (its tasks return and free their slots for evaluation jobs). */
+  void endEpoch() {
+    if (stream != null) {
+      stream.close();
+      stream = null;
+    }
+    brokenThisEpoch = false;
+  }
+
+  /** How many steps ran through a stream (the others ran as Spark jobs). */
+  long streamedSteps() {
+    return streamedSteps;
+  }
+
+  @Override public void close() {
+    endEpoch();
+    if (server != null) {
+      try {
+        server.close();
+      } catch (IOException e) {
+        // the port is released when the driver exits anyway
+      }
+      server = null;
+    }
+  }
+
+  private StepStream open(int epoch) {
+    int partitions = batches.data().getNumPartitions();
+    int slots = slots(sc.sc());
+    if (partitions > slots) {
+      tell("step stream: " + partitions + " partitions but " + slots + " task slots; one Spark job per step "
+          + "(match the partitions to the executor cores to stream)");
+      brokenThisEpoch = true;
+      return null;
+    }
+    try {
+      if (server == null) {
+        server = new StreamServer(sc.getConf());
+      }
+      sc.setJobDescription("nabla epoch " + (epoch + 1) + " step stream");
+      return StepStream.open(server, batches, numParams);
+    } catch (IOException e) {
+      streaming = false;
+      tell("step stream: cannot listen on the driver (" + e.getMessage() + "); one Spark job per step from now on");
+    } catch (StepStream.Broken e) {
+      brokenThisEpoch = true;
+      tell("step stream: " + e.getMessage() + "; epoch " + (epoch + 1) + " runs one Spark job per step");
+    }
+    return null;
+  }
+
+  /** Task slots Spark can run at once for the default resource profile (what barrier stages check too). */
+  private static int slots(SparkContext sc) {
+    return sc.maxNumConcurrentTasks(sc.resourceProfileManager().defaultResourceProfile());
+  }
+
+  /** The stream carries θ and gradients unencrypted: not where Spark is told to encrypt its traffic. */
+  private boolean streamAllowed(SparkConf conf) {
+    if (conf.getBoolean("spark.network.crypto.enabled", false) || conf.getBoolean("spark.ssl.rpc.enabled", false)) {
+      tell("step stream: Spark's network encryption is on and the stream does not encrypt; one Spark job per step");
+      return false;
+    }
+    return true;
+  }
+
+  private void tell(String message) {
+    if (told.add(message)) {
+      messages.accept(message);
+    }
+  }
+}
