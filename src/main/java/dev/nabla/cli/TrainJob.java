@@ -10,6 +10,7 @@ import dev.nabla.train.Checkpoint;
 import dev.nabla.train.Checkpoints;
 import dev.nabla.train.LbfgsTrainer;
 import dev.nabla.train.TrainResult;
+import dev.nabla.train.StepEngine;
 import dev.nabla.train.Trainer;
 import dev.nabla.train.TrainingSet;
 import java.io.IOException;
@@ -41,6 +42,12 @@ final class TrainJob {
     RunOutputs.check(cmd);
     if (cmd.partitions < 0) {
       throw new UsageException("--partitions must be 0 (Spark's default) or a positive integer, got " + cmd.partitions);
+    }
+    StepEngine engine;
+    try {
+      engine = StepEngine.parse(cmd.stepEngine);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--" + e.getMessage());
     }
     SparkSession spark = cmd.sparkOptions.session("nabla train");
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -95,7 +102,8 @@ final class TrainJob {
             + cmd.checkpointDir + ")");
       }
       try {
-        result = new Trainer(sc).earlyStopping(settings.earlyStopping()).checkpoints(store).resumeFrom(from)
+        result = new Trainer(sc).stepEngine(engine).earlyStopping(settings.earlyStopping()).checkpoints(store)
+            .resumeFrom(from)
             .privacy(settings.privacy()).poissonSampling(settings.poisson())
             .fit(train, validation, settings.trainSettings(), settings.optimization(), listener);
       } catch (IllegalArgumentException e) {

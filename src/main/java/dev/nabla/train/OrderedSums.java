@@ -76,8 +76,7 @@ final class OrderedSums {
    * pairwise tree over partition-index order.
    */
   GradientSum treeSum(byte[][] results) {
-    GradientSum[] level = new GradientSum[results.length];
-    int m = 0;
+    GradientSum[] parts = new GradientSum[results.length];
     for (int i = 0; i < results.length; i++) {
       if (results[i] == null || results[i].length == 0) {
         continue;
@@ -85,11 +84,31 @@ final class OrderedSums {
       if (buffers[i] == null) {
         buffers[i] = new double[numParams];
       }
-      DoubleBuffer view = Doubles.view(results[i]);
-      long count = (long) view.get();
-      double loss = view.get();
-      view.get(buffers[i]);
-      level[m++] = new GradientSum(buffers[i], loss, count);
+      parts[i] = decode(results[i], buffers[i]);
+    }
+    return treeSum(parts, numParams);
+  }
+
+  /** Bytes of {@link #encode} as a SUM over {@code into} (length P). */
+  static GradientSum decode(byte[] bytes, double[] into) {
+    DoubleBuffer view = Doubles.view(bytes);
+    long count = (long) view.get();
+    double loss = view.get();
+    view.get(into);
+    return new GradientSum(into, loss, count);
+  }
+
+  /**
+   * Σ of {@code parts} (null for a partition without rows) as a balanced pairwise tree over partition-index
+   * order, adding into the left operand of each pair; a zero sum of {@code numParams} if all are null.
+   */
+  static GradientSum treeSum(GradientSum[] parts, int numParams) {
+    GradientSum[] level = new GradientSum[parts.length];
+    int m = 0;
+    for (GradientSum p : parts) {
+      if (p != null) {
+        level[m++] = p;
+      }
     }
     if (m == 0) {
       return new GradientSum(numParams);

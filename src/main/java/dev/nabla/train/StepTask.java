@@ -90,10 +90,33 @@ abstract class StepTask extends AbstractFunction2<TaskContext, scala.collection.
    */
   final byte[] compute(PackedPartition p, int partition, double[] theta) {
     PartitionState state = PartitionState.of(runId, rddId, partition, topology);
+    synchronized (state) {
+      GradientSum sum = sum(p, state, theta);
+      return sum == null ? NOTHING
+          : OrderedSums.encode(sum, state.result(OrderedSums.encodedLength(topology.numParams())));
+    }
+  }
+
+  /**
+   * As {@link #compute}, without encoding: the partition's reused accumulator, valid until its next step,
+   * or null when it has no row in the step (for a driver in the same JVM, {@link StreamLink.Local}).
+   */
+  final GradientSum computeSum(PackedPartition p, int partition, double[] theta) {
+    PartitionState state = PartitionState.of(runId, rddId, partition, topology);
+    synchronized (state) {
+      return sum(p, state, theta);
+    }
+  }
+
+  /**
+   * The SUMS into {@code state.sum}, or null for no rows. The caller holds the state's lock: a task of an
+   * abandoned stream may still be finishing its step when the step's job runs on the same partition.
+   */
+  private GradientSum sum(PackedPartition p, PartitionState state, double[] theta) {
     Rows rows = rows(p, state);
     int cols = rows.count();
     if (cols == 0) {
-      return NOTHING;
+      return null;
     }
     state.ensureBuffers(p.numFeatures, p.numTargets, cols);
     p.gather(rows.order(), rows.from(), rows.to(), state.x, state.y);
@@ -112,6 +135,6 @@ abstract class StepTask extends AbstractFunction2<TaskContext, scala.collection.
     } else {
       state.network.addClippedGradient(theta, state.x, state.y, cols, state.workspace, sum, clip, dropout, seeds);
     }
-    return OrderedSums.encode(sum, state.result(OrderedSums.encodedLength(topology.numParams())));
+    return sum;
   }
 }

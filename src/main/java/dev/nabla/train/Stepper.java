@@ -17,6 +17,8 @@ import org.apache.spark.broadcast.Broadcast;
  * state, so switching engines mid-epoch loses nothing. Each reason for not streaming is told once.
  */
 final class Stepper implements AutoCloseable {
+  /** Spark configuration key of how long the driver waits for all tasks of a stream to connect. */
+  static final String TIMEOUT_KEY = "spark.nabla.stream.connectTimeout";
   private final JavaSparkContext sc;
   private final Batches batches;
   private final int numParams;
@@ -33,7 +35,7 @@ final class Stepper implements AutoCloseable {
     this.batches = batches;
     this.numParams = numParams;
     this.messages = messages;
-    this.streaming = engine == StepEngine.STREAM && streamAllowed(sc.getConf());
+    this.streaming = engine == StepEngine.STREAM && (sc.isLocal() || streamAllowed(sc.getConf()));
   }
 
   /** Runs step {@code step} (0-based) of {@code epoch} (0-based) at {@code params}: the batch's SUMS. */
@@ -98,11 +100,11 @@ final class Stepper implements AutoCloseable {
       return null;
     }
     try {
-      if (server == null) {
+      if (server == null && !sc.isLocal()) {
         server = new StreamServer(sc.getConf());
       }
       sc.setJobDescription("nabla epoch " + (epoch + 1) + " step stream");
-      return StepStream.open(server, batches, numParams);
+      return StepStream.open(batches, numParams, server, sc.getConf().getTimeAsMs(TIMEOUT_KEY, "60s"));
     } catch (IOException e) {
       streaming = false;
       tell("step stream: cannot listen on the driver (" + e.getMessage() + "); one Spark job per step from now on");
@@ -118,7 +120,7 @@ final class Stepper implements AutoCloseable {
     return sc.maxNumConcurrentTasks(sc.resourceProfileManager().defaultResourceProfile());
   }
 
-  /** The stream carries θ and gradients unencrypted: not where Spark is told to encrypt its traffic. */
+  /** Between JVMs the stream carries θ and gradients unencrypted: not where Spark is told to encrypt its traffic. */
   private boolean streamAllowed(SparkConf conf) {
     if (conf.getBoolean("spark.network.crypto.enabled", false) || conf.getBoolean("spark.ssl.rpc.enabled", false)) {
       tell("step stream: Spark's network encryption is on and the stream does not encrypt; one Spark job per step");

@@ -6,6 +6,7 @@ import dev.nabla.report.EpochMetrics;
 import dev.nabla.report.TrainingListener;
 import dev.nabla.train.TrainSettings;
 import dev.nabla.train.Optimization;
+import dev.nabla.train.StepEngine;
 import dev.nabla.train.Trainer;
 import dev.nabla.train.TrainingSet;
 import java.util.ArrayList;
@@ -59,8 +60,11 @@ final class NablaRace {
     return new TrainSettings(CoreBench.mnistTopology(), init, learningRate, batchSize, maxEpochs, CoreBench.SEED);
   }
 
-  /** The section's table: one row per epoch run, then the time to target. */
-  static Section section(Result r, int workers) {
+  /**
+   * The section's table: one row per epoch run, then the time to target; {@code jobs} (may be null) is the
+   * same race with one Spark job per step, for comparison.
+   */
+  static Section section(Result r, Result jobs, int workers) {
     TrainSettings s = r.settings();
     Section out = new Section("nabla", "2. Nabla (784-128-10 sigmoid/softmax, cross-entropy, " + r.optimizer() + ", batch " + s.batchSize()
         + ", learning rate " + s.learningRate() + ", local[" + workers + "])", "epoch", "test accuracy",
@@ -82,6 +86,14 @@ final class NablaRace {
         + r.last().epoch() + ")" : "not reached in " + r.history().size() + " epochs") + ": wall time from the start "
         + "of fit (data packed and cached before) to the end of that epoch's test-set evaluation. Batch size and "
         + "learning rate chosen with SgdGrid (docs/performance.md); the epochs also set the schedule's length; one untimed warm-up epoch over the training set ran first (MLlib's warm-up: 3 iterations).");
+    if (jobs != null) {
+      out.note("The same race with one Spark job per step (`--step-engine jobs`) instead of the default step stream: "
+          + (jobs.reached() ? Section.s(jobs.secondsToTarget()) + " (epoch " + jobs.last().epoch() + ", test accuracy "
+          + Section.num("%.4f", jobs.last().validationMetric("accuracy")) + ")" : "not reached in "
+          + jobs.history().size() + " epochs") + ".");
+      out.put("seconds_to_target_jobs", jobs.reached() ? jobs.secondsToTarget() : null);
+    }
+    out.put("step_engine", "stream");
     out.put("batch", s.batchSize());
     out.put("learning_rate", s.learningRate());
     out.put("optimizer", r.optimizer());
@@ -93,7 +105,7 @@ final class NablaRace {
 
   /** Fits until the first epoch with test accuracy ≥ target, or {@code s.epochs()} epochs. */
   static Result run(JavaSparkContext sc, TrainingSet train, TrainingSet test, TrainSettings s,
-      Optimization optimization, double target) {
+      Optimization optimization, double target, StepEngine engine) {
     List<EpochMetrics> history = new ArrayList<>();
     TrainingListener listener = new TrainingListener() {
       @Override public void onEpoch(EpochMetrics m) {
@@ -104,7 +116,7 @@ final class NablaRace {
       }
     };
     try {
-      new Trainer(sc).fit(train, test, s, optimization, listener);
+      new Trainer(sc).stepEngine(engine).fit(train, test, s, optimization, listener);
     } catch (TargetReached stop) {
       return new Result(s, describe(optimization), target, history, true);
     }

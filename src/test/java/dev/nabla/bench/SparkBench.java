@@ -2,6 +2,8 @@ package dev.nabla.bench;
 
 import dev.nabla.optim.ScheduleConfig;
 import dev.nabla.train.Optimization;
+import dev.nabla.train.StepEngine;
+import dev.nabla.train.TrainSettings;
 import dev.nabla.train.SparkDefaults;
 import dev.nabla.train.TrainingSet;
 import java.io.IOException;
@@ -98,14 +100,17 @@ public final class SparkBench {
       // evaluated on the test set; target 2 is never reached. The JIT compiles the step's code here, not in the race.
       Optimization optimization = new Optimization(a.nablaOptimizer(), null, ScheduleConfig.of(a.nablaSchedule()), 0, 0,
           false, null);
-      NablaRace.run(sc, train, test, NablaRace.settings(NablaRace.INIT, plan.nablaBatch(), plan.nablaLearningRate(), 1),
-          optimization, 2.0);
-      nabla = NablaRace.run(sc, train, test,
-          NablaRace.settings(NablaRace.INIT, plan.nablaBatch(), plan.nablaLearningRate(), plan.nablaMaxEpochs()),
-          optimization, plan.targetAccuracy());
+      for (StepEngine engine : StepEngine.values()) {
+        NablaRace.run(sc, train, test, NablaRace.settings(NablaRace.INIT, plan.nablaBatch(), plan.nablaLearningRate(),
+            1), optimization, 2.0, engine);
+      }
+      TrainSettings race = NablaRace.settings(NablaRace.INIT, plan.nablaBatch(), plan.nablaLearningRate(),
+          plan.nablaMaxEpochs());
+      nabla = NablaRace.run(sc, train, test, race, optimization, plan.targetAccuracy(), StepEngine.STREAM);
+      NablaRace.Result jobs = NablaRace.run(sc, train, test, race, optimization, plan.targetAccuracy(), StepEngine.JOBS);
       train.blocks().unpersist(false);
       test.blocks().unpersist(false);
-      print(sections, NablaRace.section(nabla, WORKERS), start);
+      print(sections, NablaRace.section(nabla, jobs, WORKERS), start);
     }
     MedianTimer timer = plan.name().equals("quick") ? MedianTimer.quick() : MedianTimer.full();
     if (a.sections().contains(3)) {

@@ -2,6 +2,7 @@ package dev.nabla.bench;
 
 import dev.nabla.nn.Init;
 import dev.nabla.nn.Topology;
+import dev.nabla.train.StepEngine;
 import dev.nabla.train.TrainSettings;
 import dev.nabla.train.Optimization;
 import dev.nabla.train.Trainer;
@@ -14,8 +15,8 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * Section 3 of the Spark benchmark: what a synchronous step costs when its arithmetic is nearly nil
- * (global batch 8, so 4 columns per task in local[2]), for a ~100k- and a ~1M-parameter network, next
- * to an empty Spark job ({@code count()} of a cached 2-partition RDD). Both are timed the same way, as
+ * (global batch 8, so 4 columns per task in local[2]), for a ~100k- and a ~1M-parameter network, with
+ * each step engine (the default step stream, and one Spark job per step), next to an empty Spark job ({@code count()} of a cached 2-partition RDD). Both are timed the same way, as
  * the wall time between consecutive completions on the driver ({@link StepClock} for the steps). The
  * empty job is timed in three blocks, before, between and after the two networks, and each network is
  * compared with the pooled blocks on either side of it, so that a change in outside load during the
@@ -53,11 +54,13 @@ final class StepOverhead {
     JobProbe probe = new JobProbe(sc.sc());
     List<Topology> models = models();
     List<Block> empty = new ArrayList<>();
-    List<Block> steps = new ArrayList<>();
+    List<Block> stream = new ArrayList<>();
+    List<Block> jobs = new ArrayList<>();
     try {
       empty.add(emptyJobs(sc, tiny, plan.emptyJobs(), probe));
       for (Topology t : models) {
-        steps.add(steps(sc, data, t, stepsPerEpoch, probe));
+        stream.add(steps(sc, data, t, stepsPerEpoch, probe, StepEngine.STREAM));
+        jobs.add(steps(sc, data, t, stepsPerEpoch, probe, StepEngine.JOBS));
         empty.add(emptyJobs(sc, tiny, plan.emptyJobs(), probe));
       }
     } finally {
@@ -69,15 +72,16 @@ final class StepOverhead {
     for (Topology t : models) {
       arithmetic.add(arithmeticSeconds(t, arithmeticTimer));
     }
-    return StepOverheadReport.section(site, models, empty, steps, arithmetic, data.rows(), stepsPerEpoch,
+    return StepOverheadReport.section(site, models, empty, stream, jobs, arithmetic, data.rows(), stepsPerEpoch,
         plan.emptyJobs());
   }
 
   /** Step times of epoch 2 of a 2-epoch fit (epoch 1 warms up), with Spark's view of the same jobs. */
-  private static Block steps(JavaSparkContext sc, TrainingSet data, Topology t, int stepsPerEpoch, JobProbe probe) {
+  private static Block steps(JavaSparkContext sc, TrainingSet data, Topology t, int stepsPerEpoch, JobProbe probe,
+      StepEngine engine) {
     TrainSettings s = new TrainSettings(t, Init.GLOROT_UNIFORM, 0.1, BATCH, 2, CoreBench.SEED);
     StepClock clock = new StepClock(1);
-    new Trainer(sc).fit(data, null, s, Optimization.sgd(), clock);
+    new Trainer(sc).stepEngine(engine).fit(data, null, s, Optimization.sgd(), clock);
     Stats stats = clock.steps();
     if (stats.count() != stepsPerEpoch - 1) {
       throw new IllegalStateException("timed " + stats.count() + " steps of " + t + ", expected " + (stepsPerEpoch - 1)
