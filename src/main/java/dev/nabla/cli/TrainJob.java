@@ -43,12 +43,7 @@ final class TrainJob {
     if (cmd.partitions < 0) {
       throw new UsageException("--partitions must be 0 (Spark's default) or a positive integer, got " + cmd.partitions);
     }
-    StepEngine engine;
-    try {
-      engine = StepEngine.parse(cmd.stepEngine);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--" + e.getMessage());
-    }
+    stepEngine();
     SparkSession spark = cmd.sparkOptions.session("nabla train");
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Configuration hadoop = sc.hadoopConfiguration();
@@ -102,7 +97,7 @@ final class TrainJob {
             + cmd.checkpointDir + ")");
       }
       try {
-        result = new Trainer(sc).stepEngine(engine).earlyStopping(settings.earlyStopping()).checkpoints(store)
+        result = new Trainer(sc).stepEngine(stepEngine()).earlyStopping(settings.earlyStopping()).checkpoints(store)
             .resumeFrom(from)
             .privacy(settings.privacy()).poissonSampling(settings.poisson())
             .fit(train, validation, settings.trainSettings(), settings.optimization(), listener);
@@ -169,6 +164,15 @@ final class TrainJob {
   }
 
   /** The checkpoint store of --checkpoint-dir, or null. */
+  /** --step-engine, checked before anything starts. */
+  private StepEngine stepEngine() {
+    try {
+      return StepEngine.parse(cmd.stepEngine);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--" + e.getMessage());
+    }
+  }
+
   private Checkpoints checkpoints(Configuration hadoop) {
     if (cmd.checkpointDir == null) {
       if (cmd.resume) {
