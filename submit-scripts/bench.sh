@@ -10,10 +10,10 @@
 #   --data DIR       the MNIST IDX files (default data/mnist, put there by submit-scripts/fetch-mnist.sh)
 #   --sections L     run only these sections (1 MLlib, 2 Nabla to 97%, 3 step overhead, 4 compute, 5 step overhead
 #                    on a local standalone cluster of 2 workers (started and stopped here), 6 DP-SGD step cost)
-#   --nabla-batch N, --nabla-lr X   section 2's batch size and learning rate (default 256 and 0.025)
+#   --nabla-batch N, --nabla-lr X   section 2's batch size and learning rate (default 112 and 0.022; --quick: 256, 0.025)
 #   --nabla-optimizer NAME          section 2's optimizer (default adam)
 #   --nabla-schedule NAME           section 2's learning-rate schedule (default cosine, annealed over the epochs)
-#   --nabla-epochs N                section 2's maximum epochs, also the schedule's length (default 3)
+#   --nabla-epochs N                section 2's maximum epochs, also the schedule's length (default 2; --quick: 5)
 # Environment: BENCH_HEAP (default 6g), the JVM's maximum heap; BENCH_JAVA_OPTS, more JVM options (e.g. a JFR
 # recording); BENCH_MASTER_PORT (default: the first free of 7177, 7277, …), the port of section 5's cluster
 # master (its web UI: port + 1000, the workers': port + 1001 and + 1002).

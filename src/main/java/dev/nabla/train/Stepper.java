@@ -14,7 +14,9 @@ import org.apache.spark.broadcast.Broadcast;
  * Runs a training run's steps with the chosen {@link StepEngine}: through a {@link StepStream} per epoch
  * when it can, else (and for the rest of an epoch whose stream broke) as one Spark job per step with θ
  * broadcast. Either way a step returns the same SUMS, bit for bit; the driver keeps θ and the optimizer
- * state, so switching engines mid-epoch loses nothing. Each reason for not streaming is told once.
+ * state, so switching engines mid-epoch loses nothing. A stream that breaks mid-epoch (an executor lost)
+ * is tried again next epoch; one that cannot start (its tasks do not connect) is not tried again in the
+ * run. Each reason for not streaming is told once.
  */
 final class Stepper implements AutoCloseable {
   /** Spark configuration key of how long the driver waits for all tasks of a stream to connect. */
@@ -109,8 +111,10 @@ final class Stepper implements AutoCloseable {
       streaming = false;
       tell("step stream: cannot listen on the driver (" + e.getMessage() + "); one Spark job per step from now on");
     } catch (StepStream.Broken e) {
-      brokenThisEpoch = true;
-      tell("step stream: " + e.getMessage() + "; epoch " + (epoch + 1) + " runs one Spark job per step");
+      // Not a lost executor mid-epoch but tasks that never connected (a firewall, no free slots): trying
+      // again each epoch would wait for the timeout every time.
+      streaming = false;
+      tell("step stream: " + e.getMessage() + "; one Spark job per step from epoch " + (epoch + 1) + " on");
     }
     return null;
   }

@@ -63,7 +63,7 @@ record BenchPlan(String name, int trainRows, int testRows, double targetAccuracy
 
   /** The run for docs/performance.md: all of MNIST, ≥ 200 timed steps, batch 8192 on 784-1024-1024-10. */
   static BenchPlan full() {
-    return new BenchPlan("full", 60_000, 10_000, 0.97, new int[] {25, 50, 100, 200}, 4, 256, 0.025, 3, 250, 250,
+    return new BenchPlan("full", 60_000, 10_000, 0.97, new int[] {25, 50, 100, 200}, 4, 112, 0.022, 2, 250, 250,
         new int[] {784, 1024, 1024, 10}, 8192, 4, 1024);
   }
 

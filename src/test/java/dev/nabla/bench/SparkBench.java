@@ -34,7 +34,7 @@ public final class SparkBench {
       + "  --data DIR      the MNIST IDX files (default data/mnist; submit-scripts/fetch-mnist.sh puts them there)\n"
       + "  --sections L    run only these sections (default 1,2,3,4,6; 6 = DP-SGD step cost; 5 = the step overhead\n"
       + "                  on a standalone cluster: only with a spark:// master)\n"
-      + "  --nabla-batch N, --nabla-lr X   Nabla's batch size and learning rate in section 2 (default 256, 0.025)\n"
+      + "  --nabla-batch N, --nabla-lr X   Nabla's batch size and learning rate in section 2 (default 112, 0.022; --quick 256, 0.025)\n"
       + "  --nabla-optimizer NAME          Nabla's optimizer in section 2 (default adam)\n"
       + "  --nabla-schedule NAME           its learning-rate schedule (default cosine, over the maximum epochs)\n"
       + "  --nabla-epochs N                its maximum epochs (default: the plan's)";
