@@ -102,6 +102,8 @@ class BadInputTest {
         new Case("unknown activation", List.of("--activation", "swish"), ExitStatus.USAGE, "--activation"),
         new Case("negative learning rate", List.of("--learning-rate", "-0.1"), ExitStatus.USAGE, "learning-rate"),
         new Case("batch size 0", List.of("--batch-size", "0"), ExitStatus.USAGE, "batch-size"),
+        new Case("unknown step engine", List.of("--step-engine", "fast"), ExitStatus.USAGE,
+            "--step-engine must be stream or jobs, got 'fast'"),
         new Case("existing model without --overwrite", List.of("--model-out", model.toString()), ExitStatus.USAGE,
             "--overwrite"));
   }
