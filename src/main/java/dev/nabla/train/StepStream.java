@@ -3,8 +3,8 @@ package dev.nabla.train;
 import dev.nabla.nn.GradientSum;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.security.MessageDigest;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -43,7 +43,7 @@ final class StepStream implements AutoCloseable {
   private final StreamLink[] links;
   private final JavaFutureAction<Void> job;
   private final int numParams;
-  private final byte[] encoded;
+  private final ByteBuffer encoded;
   private final GradientSum[] parts;
   private final Thread watchdog;
   private volatile boolean closing;
@@ -53,7 +53,7 @@ final class StepStream implements AutoCloseable {
     this.links = links;
     this.job = job;
     this.numParams = numParams;
-    this.encoded = sockets ? new byte[numParams * Double.BYTES] : null;
+    this.encoded = sockets ? ByteBuffer.allocateDirect(numParams * Double.BYTES) : null;
     this.parts = new GradientSum[links.length];
     this.watchdog = new Thread(this::watch, "nabla-step-stream-watchdog");
     watchdog.setDaemon(true);
@@ -110,31 +110,28 @@ final class StepStream implements AutoCloseable {
   /** Accepts one connection (waiting at most 250 ms); true if it was a new task of this stream. */
   private static boolean accept(StreamServer server, String key, StreamLink[] links, long left, int numParams)
       throws IOException {
-    server.socket.setSoTimeout((int) Math.min(left, 250));
-    Socket s;
-    try {
-      s = server.socket.accept();
-    } catch (SocketTimeoutException e) {
+    SocketChannel ch = server.accept(Math.min(left, 250));
+    if (ch == null) {
       return false;
     }
-    int partition = hello(s, server, key, links.length);
+    int partition = hello(ch, server, key, links.length);
     if (partition < 0 || links[partition] != null) {
-      s.close(); // a stranger, a task of an aborted stream, or a duplicate attempt
+      ch.close(); // a stranger, a task of an aborted stream, or a duplicate attempt
       return false;
     }
-    links[partition] = new StreamLink.Socket(s, numParams);
+    links[partition] = new StreamLink.Socket(ch, numParams);
     return true;
   }
 
   /** The partition a connecting task holds, or −1 if its hello is not one of this stream's. */
-  private static int hello(Socket s, StreamServer server, String key, int partitions) {
+  private static int hello(SocketChannel ch, StreamServer server, String key, int partitions) {
     try {
-      s.setSoTimeout(HELLO_TIMEOUT_MS);
-      DataInputStream in = new DataInputStream(s.getInputStream());
-      if (in.readInt() != StreamTask.MAGIC) {
+      ch.socket().setSoTimeout(HELLO_TIMEOUT_MS);
+      DataInputStream in = new DataInputStream(ch.socket().getInputStream());
+      if (in.readInt() != StreamWire.MAGIC) {
         return -1;
       }
-      byte[] token = new byte[StreamTask.TOKEN_BYTES];
+      byte[] token = new byte[StreamWire.TOKEN_BYTES];
       in.readFully(token);
       String theirs = in.readUTF();
       int partition = in.readInt();
@@ -156,7 +153,9 @@ final class StepStream implements AutoCloseable {
       throw new Broken("the stream's job ended (" + failure(job) + ")", null);
     }
     if (encoded != null) {
-      Doubles.encodeInto(encoded, new double[0], params);
+      encoded.clear();
+      StreamWire.putDoubles(encoded, params);
+      encoded.flip();
     }
     int i = 0;
     try {

@@ -1,11 +1,10 @@
 package dev.nabla.train;
 
 import dev.nabla.nn.GradientSum;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.SocketChannel;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +17,11 @@ import java.util.concurrent.TimeUnit;
  */
 interface StreamLink {
 
-  /** Asks the task for step {@code step} of {@code epoch} at {@code params} ({@code encoded}: the same as bytes). */
-  void send(int epoch, int step, double[] params, byte[] encoded) throws IOException;
+  /**
+   * Asks the task for step {@code step} of {@code epoch} at {@code params} ({@code encoded}: the same as
+   * little-endian bytes from position 0 to the limit, for sockets; null in local mode).
+   */
+  void send(int epoch, int step, double[] params, ByteBuffer encoded) throws IOException;
 
   /** The task's SUMS of the last step sent, or null when the partition had no row in it. */
   GradientSum receive() throws IOException;
@@ -27,65 +29,52 @@ interface StreamLink {
   /** Ends the link: the task's next read sees the end (or, under {@code abort}, a closed connection). */
   void close();
 
-  /** A task in another JVM: the wire format of {@link StreamTask}. */
+  /** A task in another JVM: {@link StreamWire}'s format over a blocking channel. */
   final class Socket implements StreamLink {
-    private final java.net.Socket socket;
-    private final InputStream in;
-    private final DataOutputStream out;
-    private final byte[] header = new byte[4];
+    private final SocketChannel channel;
+    private final ByteBuffer header = ByteBuffer.allocateDirect(16);
+    private final ByteBuffer answer;
     private final double[] buffer;
-    private byte[] result = new byte[0];
 
-    Socket(java.net.Socket socket, int numParams) throws IOException {
-      this.socket = socket;
-      socket.setSoTimeout(0);
-      socket.setTcpNoDelay(true);
-      this.in = socket.getInputStream();
-      this.out = new DataOutputStream(socket.getOutputStream());
+    Socket(SocketChannel channel, int numParams) throws IOException {
+      this.channel = channel;
+      channel.configureBlocking(true);
+      channel.socket().setSoTimeout(0);
+      channel.socket().setTcpNoDelay(true);
+      this.answer = StreamWire.buffer(numParams);
       this.buffer = new double[numParams];
     }
 
-    @Override public void send(int epoch, int step, double[] params, byte[] encoded) throws IOException {
-      out.writeInt(StreamTask.STEP);
-      out.writeInt(epoch);
-      out.writeInt(step);
-      out.write(encoded);
-      out.flush();
+    @Override public void send(int epoch, int step, double[] params, ByteBuffer encoded) throws IOException {
+      header.clear();
+      header.putInt(StreamWire.STEP).putInt(epoch).putInt(step).flip();
+      ByteBuffer theta = encoded.duplicate();
+      ByteBuffer[] both = {header, theta};
+      while (theta.hasRemaining()) {
+        channel.write(both);
+      }
     }
 
     @Override public GradientSum receive() throws IOException {
-      readFully(header, 4);
-      int length = ((header[0] & 0xff) << 24) | ((header[1] & 0xff) << 16) | ((header[2] & 0xff) << 8)
-          | (header[3] & 0xff);
+      int length = StreamWire.readFully(channel, answer, 4).getInt();
       if (length == 0) {
         return null;
       }
-      if (length != OrderedSums.encodedLength(buffer.length)) {
-        throw new IOException("a result of " + length + " bytes, expected " + OrderedSums.encodedLength(buffer.length));
+      if (length != StreamWire.answerLength(buffer.length)) {
+        throw new IOException("an answer of " + length + " bytes, expected " + StreamWire.answerLength(buffer.length));
       }
-      if (result.length != length) {
-        result = new byte[length];
-      }
-      readFully(result, length);
-      return OrderedSums.decode(result, buffer);
+      ByteBuffer b = StreamWire.readFully(channel, answer, length).order(ByteOrder.LITTLE_ENDIAN);
+      long count = (long) b.getDouble();
+      double loss = b.getDouble();
+      StreamWire.getDoubles(b, buffer);
+      return new GradientSum(buffer, loss, count);
     }
 
-    private void readFully(byte[] into, int length) throws IOException {
-      int off = 0;
-      while (off < length) {
-        int r = in.read(into, off, length - off);
-        if (r < 0) {
-          throw new EOFException("connection closed");
-        }
-        off += r;
-      }
-    }
-
-    /** Sends the end message (best effort), then closes the socket. */
+    /** Sends the end message (best effort). */
     void end() {
       try {
-        out.writeInt(StreamTask.END);
-        out.flush();
+        header.clear();
+        StreamWire.writeFully(channel, header.putInt(StreamWire.END).flip());
       } catch (IOException e) {
         // the task is gone already
       }
@@ -93,7 +82,7 @@ interface StreamLink {
 
     @Override public void close() {
       try {
-        socket.close();
+        channel.close();
       } catch (IOException e) {
         // closing anyway
       }
@@ -114,7 +103,7 @@ interface StreamLink {
     private final BlockingQueue<Object> results = new ArrayBlockingQueue<>(1);
     private volatile boolean closed;
 
-    @Override public void send(int epoch, int step, double[] params, byte[] encoded) throws IOException {
+    @Override public void send(int epoch, int step, double[] params, ByteBuffer encoded) throws IOException {
       if (closed || !requests.offer(new Request(epoch, step, params))) {
         throw new IOException("the task is gone");
       }

@@ -3,7 +3,10 @@ package dev.nabla.train;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.security.SecureRandom;
 import org.apache.spark.SparkConf;
 
@@ -20,19 +23,37 @@ final class StreamServer implements AutoCloseable {
 
   final String host;
   final int port;
-  final byte[] token = new byte[StreamTask.TOKEN_BYTES];
-  final ServerSocket socket;
+  final byte[] token = new byte[StreamWire.TOKEN_BYTES];
+  private final ServerSocketChannel socket;
+  private final Selector selector;
 
   StreamServer(SparkConf conf) throws IOException {
     this.host = conf.get("spark.driver.host", InetAddress.getLocalHost().getHostAddress());
-    this.socket = new ServerSocket();
-    socket.setReuseAddress(true);
+    this.socket = ServerSocketChannel.open();
+    socket.socket().setReuseAddress(true);
     socket.bind(new InetSocketAddress(conf.get("spark.driver.bindAddress", host), conf.getInt(PORT_KEY, 0)), 64);
-    this.port = socket.getLocalPort();
+    socket.configureBlocking(false);
+    this.selector = Selector.open();
+    socket.register(selector, SelectionKey.OP_ACCEPT);
+    this.port = socket.socket().getLocalPort();
     new SecureRandom().nextBytes(token);
   }
 
+  /** The next connection (in blocking mode), or null if none arrives within {@code millis}. */
+  SocketChannel accept(long millis) throws IOException {
+    SocketChannel ch = socket.accept();
+    if (ch == null && selector.select(Math.max(1, millis)) > 0) {
+      selector.selectedKeys().clear();
+      ch = socket.accept();
+    }
+    if (ch != null) {
+      ch.configureBlocking(true);
+    }
+    return ch;
+  }
+
   @Override public void close() throws IOException {
+    selector.close();
     socket.close();
   }
 }

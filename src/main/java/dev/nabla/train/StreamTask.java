@@ -2,15 +2,15 @@ package dev.nabla.train;
 
 import dev.nabla.data.PackedPartition;
 import dev.nabla.nn.GradientSum;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.SocketException;
+import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.SocketChannel;
 import java.util.Iterator;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.VoidFunction;
@@ -23,18 +23,11 @@ import org.apache.spark.api.java.function.VoidFunction;
  * same rows, dropout seeds and buffers) and answers with the SUMS. An end request, or the driver closing
  * the connection, ends the task.
  *
- * <p>Socket wire format (big-endian ints, then raw little-endian doubles as in {@link Doubles}): hello
- * {MAGIC, token (32 bytes), stream key (UTF), partition}; step {STEP, epoch, step, θ as 8P bytes};
- * end {END}; answer {length, bytes of {@link OrderedSums#encode}} (length 0: no rows in the step).
+ * <p>Over a socket the messages are {@link StreamWire}'s.
  */
 final class StreamTask implements VoidFunction<Iterator<PackedPartition>> {
   private static final long serialVersionUID = 1L;
-  static final int MAGIC = 0x4e61424c;
-  static final int STEP = 1;
-  static final int END = 0;
-  static final int TOKEN_BYTES = 32;
   private static final int CONNECT_TIMEOUT_MS = 30_000;
-  private static final int BUFFER = 1 << 16;
 
   private final String key;
   private final String host;
@@ -66,24 +59,24 @@ final class StreamTask implements VoidFunction<Iterator<PackedPartition>> {
     if (host == null) {
       return; // a local stream that has ended already
     }
-    try (Socket socket = new Socket()) {
-      socket.setTcpNoDelay(true);
+    try (SocketChannel channel = SocketChannel.open()) {
       try {
-        socket.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
+        channel.socket().connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
       } catch (IOException e) {
         throw new IOException("cannot reach the driver's step stream at " + host + ":" + port + " (" + e.getMessage()
             + "): let executors connect to that port (" + StreamServer.PORT_KEY + " fixes it) or train with "
             + "--step-engine jobs", e);
       }
-      DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream(), BUFFER));
-      DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), BUFFER));
-      out.writeInt(MAGIC);
+      channel.socket().setTcpNoDelay(true);
+      ByteArrayOutputStream hello = new ByteArrayOutputStream();
+      DataOutputStream out = new DataOutputStream(hello);
+      out.writeInt(StreamWire.MAGIC);
       out.write(token);
       out.writeUTF(key);
       out.writeInt(partition);
-      out.flush();
-      serveSocket(partitions.hasNext() ? partitions.next() : null, partition, in, out);
-    } catch (EOFException | SocketException e) {
+      StreamWire.writeFully(channel, ByteBuffer.wrap(hello.toByteArray()));
+      serveSocket(partitions.hasNext() ? partitions.next() : null, partition, channel);
+    } catch (EOFException | SocketException | AsynchronousCloseException e) {
       // The driver ended or aborted this stream (closed the socket): nothing is left to do here.
     }
   }
@@ -98,24 +91,21 @@ final class StreamTask implements VoidFunction<Iterator<PackedPartition>> {
   }
 
   /** Answers step messages on the socket until the end message. */
-  private void serveSocket(PackedPartition p, int partition, DataInputStream in, DataOutputStream out)
-      throws IOException {
-    byte[] paramBytes = new byte[numParams * Double.BYTES];
+  private void serveSocket(PackedPartition p, int partition, SocketChannel channel) throws IOException {
+    ByteBuffer in = StreamWire.buffer(numParams);
+    ByteBuffer out = StreamWire.buffer(numParams);
     double[] theta = new double[numParams];
-    byte[] nothing = new byte[0];
     TaskContext context = TaskContext.get();
-    while (in.readInt() == STEP) {
-      int epoch = in.readInt();
-      int step = in.readInt();
-      in.readFully(paramBytes);
+    while (StreamWire.readFully(channel, in, 4).getInt() == StreamWire.STEP) {
+      ByteBuffer b = StreamWire.readFully(channel, in, 8 + numParams * Double.BYTES);
+      int epoch = b.getInt();
+      int step = b.getInt();
+      StreamWire.getDoubles(b, theta);
       if (context != null && context.isInterrupted()) {
         return; // killed (job cancelled): returning closes the socket, which the driver sees
       }
-      Doubles.decode(paramBytes, theta);
-      byte[] result = p == null ? nothing : tasks.at(null, epoch, step).compute(p, partition, theta);
-      out.writeInt(result.length);
-      out.write(result);
-      out.flush();
+      StreamWire.writeAnswer(channel, out,
+          p == null ? null : tasks.at(null, epoch, step).computeSum(p, partition, theta));
     }
   }
 }

@@ -108,6 +108,10 @@ final class NablaRace {
       Optimization optimization, double target, StepEngine engine) {
     List<EpochMetrics> history = new ArrayList<>();
     TrainingListener listener = new TrainingListener() {
+      @Override public void onMessage(String line) {
+        System.err.println("trainer: " + line);
+      }
+
       @Override public void onEpoch(EpochMetrics m) {
         history.add(m);
         if (m.validationMetric("accuracy") >= target) {

@@ -28,6 +28,11 @@ final class StepClock implements TrainingListener {
     this.warmupEpochs = warmupEpochs;
   }
 
+  /** The Trainer's remarks (e.g. that the step stream fell back to one job per step) go to stderr. */
+  @Override public void onMessage(String line) {
+    System.err.println("trainer: " + line);
+  }
+
   @Override public void onStep(int epoch, int step, double meanLoss) {
     long now = System.nanoTime();
     if (epoch == lastEpoch && epoch > warmupEpochs) {
