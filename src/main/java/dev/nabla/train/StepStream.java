@@ -80,6 +80,9 @@ final class StepStream implements AutoCloseable {
     int n = batches.data().getNumPartitions();
     StreamLink[] links = new StreamLink[n];
     LocalStreams.Session local = server == null ? LocalStreams.open(key, n) : null;
+    if (local != null) {
+      System.arraycopy(local.links(), 0, links, 0, n); // so that an abort closes them too
+    }
     StreamTask task = server == null ? new StreamTask(key, null, 0, new byte[0], batches.tasks(), numParams)
         : new StreamTask(key, server.host, server.port, server.token, batches.tasks(), numParams);
     JavaFutureAction<Void> job = batches.data().foreachPartitionAsync(task);
@@ -98,9 +101,6 @@ final class StepStream implements AutoCloseable {
         }
         connected = local != null ? local.awaitConnected(Math.min(left, 250)) : accept(server, key, links, left, numParams)
             ? connected + 1 : connected;
-      }
-      if (local != null) {
-        System.arraycopy(local.links(), 0, links, 0, n);
       }
       return new StepStream(key, links, job, numParams, server != null);
     } catch (IOException e) {
