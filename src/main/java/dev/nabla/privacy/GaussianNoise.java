@@ -41,15 +41,49 @@ public final class GaussianNoise {
    * {@code step}; stddev = 0 leaves the array untouched (no bit changes).
    */
   public void add(double[] sum, double stddev, long step) {
-    if (!(stddev >= 0) || Double.isInfinite(stddev)) {
-      throw new IllegalArgumentException("noise stddev must be a finite number ≥ 0, got " + stddev);
-    }
-    if (stddev == 0) {
+    if (checkedZero(stddev)) {
       return;
     }
-    RandomGenerator rng = secure != null ? secure : new SplittableRandom(SplitMix.mix(seed + SplitMix.GAMMA * step));
+    RandomGenerator rng = rng(step);
     for (int i = 0; i < sum.length; i++) {
       sum[i] += stddev * rng.nextGaussian();
     }
+  }
+
+  /**
+   * The values {@link #add} would add for {@code step}, drawn ahead into {@code into} (the same values bit
+   * for bit in seeded mode), so that the draw can run while the step's tasks compute; all zero for
+   * stddev = 0. Add them with {@link #addDrawn}.
+   */
+  public void draw(double[] into, double stddev, long step) {
+    if (checkedZero(stddev)) {
+      java.util.Arrays.fill(into, 0.0);
+      return;
+    }
+    RandomGenerator rng = rng(step);
+    for (int i = 0; i < into.length; i++) {
+      into[i] = stddev * rng.nextGaussian();
+    }
+  }
+
+  /** {@code sum += drawn}, entry by entry: the same result as {@link #add} with the draw's arguments. */
+  public static void addDrawn(double[] sum, double[] drawn) {
+    if (sum.length != drawn.length) {
+      throw new IllegalArgumentException("sizes differ: " + sum.length + " vs " + drawn.length);
+    }
+    for (int i = 0; i < sum.length; i++) {
+      sum[i] += drawn[i];
+    }
+  }
+
+  private static boolean checkedZero(double stddev) {
+    if (!(stddev >= 0) || Double.isInfinite(stddev)) {
+      throw new IllegalArgumentException("noise stddev must be a finite number ≥ 0, got " + stddev);
+    }
+    return stddev == 0;
+  }
+
+  private RandomGenerator rng(long step) {
+    return secure != null ? secure : new SplittableRandom(SplitMix.mix(seed + SplitMix.GAMMA * step));
   }
 }

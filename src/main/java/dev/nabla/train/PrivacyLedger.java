@@ -14,6 +14,8 @@ final class PrivacyLedger {
   private final PrivacyConfig config;
   private final PoissonSampling sampling;
   private final GaussianNoise noise;
+  private double[] drawn;
+  private long drawnStep = -1;
 
   PrivacyLedger(PrivacyConfig config, PoissonSampling sampling, long noiseSeed) {
     this.config = config;
@@ -21,9 +23,29 @@ final class PrivacyLedger {
     this.noise = config.secureNoise() ? GaussianNoise.secure() : GaussianNoise.seeded(noiseSeed);
   }
 
+  /**
+   * Draws global step {@code globalStep}'s noise ahead (for P = {@code numParams}), e.g. while the step's
+   * tasks compute; {@link #addNoise} then adds it instead of drawing.
+   */
+  void prepareNoise(long globalStep, int numParams) {
+    if (config.noiseStddev() == 0) {
+      return; // nothing to add, and adding zeros would turn −0.0 into +0.0
+    }
+    if (drawn == null || drawn.length != numParams) {
+      drawn = new double[numParams];
+    }
+    noise.draw(drawn, config.noiseStddev(), globalStep);
+    drawnStep = globalStep;
+  }
+
   /** Adds the Gaussian noise to the step's clipped gradient SUM (before the division by m). */
   void addNoise(double[] gradientSum, long globalStep) {
-    noise.add(gradientSum, config.noiseStddev(), globalStep);
+    if (drawn != null && drawnStep == globalStep && drawn.length == gradientSum.length) {
+      GaussianNoise.addDrawn(gradientSum, drawn);
+      drawnStep = -1;
+    } else {
+      noise.add(gradientSum, config.noiseStddev(), globalStep);
+    }
   }
 
   /** ε at the run's δ after {@code epochs} full epochs (+∞ without clipping or without noise). */

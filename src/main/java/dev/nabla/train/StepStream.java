@@ -155,9 +155,9 @@ final class StepStream implements AutoCloseable {
   /**
    * Runs step {@code step} (0-based) of {@code epoch} (0-based) at {@code params}: the SUM of every
    * partition's share in partition-index order (not divided). The result may use the partitions' own
-   * buffers: it is valid until the next step.
+   * buffers: it is valid until the next step. {@code meanwhile} runs on this thread while the tasks compute.
    */
-  GradientSum run(double[] params, int epoch, int step) throws Broken {
+  GradientSum run(double[] params, int epoch, int step, Runnable meanwhile) throws Broken {
     if (job.isDone()) {
       throw new Broken("the stream's job ended (" + failure(job) + ")", null);
     }
@@ -167,13 +167,14 @@ final class StepStream implements AutoCloseable {
       encoded.flip();
     }
     if (io != null) {
-      return exchangeInParallel(params, epoch, step);
+      return exchangeInParallel(params, epoch, step, meanwhile);
     }
     int i = 0;
     try {
       for (i = 0; i < links.length; i++) {
         links[i].send(epoch, step, params, encoded);
       }
+      meanwhile.run();
       for (i = 0; i < links.length; i++) {
         parts[i] = links[i].receive();
       }
@@ -187,7 +188,7 @@ final class StepStream implements AutoCloseable {
    * Sockets: each link's send and receive on its own thread, so that copying θ out and the SUMS in runs
    * for all tasks at once instead of one after the other (a 1M-parameter step moves 8 MB each way per task).
    */
-  private GradientSum exchangeInParallel(double[] params, int epoch, int step) throws Broken {
+  private GradientSum exchangeInParallel(double[] params, int epoch, int step, Runnable meanwhile) throws Broken {
     Future<?>[] pending = new Future<?>[links.length];
     for (int i = 0; i < links.length; i++) {
       StreamLink link = links[i];
@@ -198,6 +199,7 @@ final class StepStream implements AutoCloseable {
         return null;
       });
     }
+    meanwhile.run();
     for (int i = 0; i < links.length; i++) {
       try {
         pending[i].get();

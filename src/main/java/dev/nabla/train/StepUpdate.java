@@ -29,6 +29,16 @@ final class StepUpdate {
   }
 
   /**
+   * What can run while the tasks of global step {@code globalStep} (0-based) compute: drawing the step's DP
+   * noise (it does not depend on the gradient). Optional: {@link #apply} draws it otherwise.
+   */
+  void prepare(long globalStep) {
+    if (ledger != null) {
+      ledger.prepareNoise(globalStep, topology.numParams());
+    }
+  }
+
+  /**
    * Updates {@code params} in place from the step's SUM ({@code sum.gradient} gets the noise, if any);
    * returns ‖g_W^l‖ for each layer, layer 1 first.
    *

@@ -40,14 +40,17 @@ final class Stepper implements AutoCloseable {
     this.streaming = engine == StepEngine.STREAM && (sc.isLocal() || streamAllowed(sc.getConf()));
   }
 
-  /** Runs step {@code step} (0-based) of {@code epoch} (0-based) at {@code params}: the batch's SUMS. */
-  GradientSum step(double[] params, int epoch, int step) {
+  /**
+   * Runs step {@code step} (0-based) of {@code epoch} (0-based) at {@code params}: the batch's SUMS.
+   * {@code meanwhile} runs on this thread while the tasks compute (streamed), or before the job.
+   */
+  GradientSum step(double[] params, int epoch, int step, Runnable meanwhile) {
     if (streaming && stream == null && !brokenThisEpoch) {
       stream = open(epoch);
     }
     if (stream != null) {
       try {
-        GradientSum sum = stream.run(params, epoch, step);
+        GradientSum sum = stream.run(params, epoch, step, meanwhile);
         streamedSteps++;
         return sum;
       } catch (StepStream.Broken e) {
@@ -58,6 +61,7 @@ final class Stepper implements AutoCloseable {
             + " continues with one Spark job per step");
       }
     }
+    meanwhile.run();
     Broadcast<byte[]> bc = sc.broadcast(StepJob.encodeParams(params));
     try {
       return batches.run(bc, epoch, step);

@@ -171,7 +171,7 @@ public final class Trainer {
       for (int step = epoch == run.firstEpoch ? run.firstStep : 1; step <= steps; step++) {
         long global = (long) (epoch - 1) * steps + step;
         sc.setJobDescription("nabla epoch " + epoch + "/" + s.epochs() + " step " + step + "/" + steps);
-        GradientSum sum = stepper.step(params, epoch - 1, step - 1);
+        GradientSum sum = stepper.step(params, epoch - 1, step - 1, () -> update.prepare(global - 1));
         if (sum.count == 0 && batches.skipsEmptySteps()) {
           continue;
         }

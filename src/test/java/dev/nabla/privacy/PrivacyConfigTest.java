@@ -55,6 +55,24 @@ class PrivacyConfigTest {
   }
 
   @Test
+  void noiseDrawnAheadAddsTheSameBitsAsNoiseAddedAtOnce() {
+    java.util.Random r = new java.util.Random(5);
+    double[] a = new double[10_000];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = r.nextGaussian();
+    }
+    double[] b = a.clone();
+    GaussianNoise.seeded(11).add(a, 1.1, 42);
+    double[] drawn = new double[b.length];
+    GaussianNoise.seeded(11).draw(drawn, 1.1, 42);
+    GaussianNoise.addDrawn(b, drawn);
+    assertArrayEquals(a, b, 0.0);
+    double[] next = new double[drawn.length];
+    GaussianNoise.seeded(11).draw(next, 1.1, 43);
+    assertNotEquals(drawn[0], next[0], "another step draws other values");
+  }
+
+  @Test
   void zeroStddevChangesNoBit() {
     double[] g = {-0.0, 1.25, -3.5};
     GaussianNoise.seeded(1).add(g, 0, 0);
