@@ -1,7 +1,6 @@
 package dev.nabla.train;
 
 import dev.nabla.data.PackedPartition;
-import dev.nabla.nn.GradientSum;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;

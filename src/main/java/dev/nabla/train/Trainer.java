@@ -18,9 +18,10 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * The synchronous data-parallel loop. Per step: broadcast θ, run the {@link StepJob} (each partition's
- * gradient SUM over its share of the batch, combined in partition order), divide once by the batch's
- * sample count, check for divergence, let the optimizer update θ on the driver, destroy the broadcast.
+ * The synchronous data-parallel loop. Per step: send θ to the tasks and get back each partition's gradient
+ * SUM over its share of the batch, combined in partition order ({@link Stepper}: through the epoch's
+ * {@link StepStream}, or as one Spark job per step with θ broadcast), divide once by the batch's sample
+ * count, check for divergence, and let the optimizer update θ on the driver.
  * Per epoch: evaluate on the validation set, measure the layers' health and tell the listener.
  *
  * <p>Diagnostics: every step computes ‖g_W^l‖, the norm of each layer's weight block of the MEAN data-loss

@@ -1,5 +1,7 @@
 /**
- * The distributed training loop: epochs, steps, the per-step Spark job ({@link dev.nabla.train.StepJob}),
+ * The distributed training loop: epochs, steps (run by a {@link dev.nabla.train.Stepper}: one long-lived
+ * Spark job per epoch whose tasks exchange θ and gradient sums with the driver, {@link dev.nabla.train.StepStream},
+ * or one Spark job per step, {@link dev.nabla.train.StepJob}),
  * the seeded batch schedule ({@link dev.nabla.train.BatchSchedule}), divergence checks, per-epoch
  * evaluation and training-health diagnostics (per-layer gradient norms; saturated and dead units measured
  * by the small {@link dev.nabla.train.HealthProbe} job); full-batch L-BFGS through Breeze
