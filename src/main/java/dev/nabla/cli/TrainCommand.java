@@ -64,10 +64,10 @@ final class TrainCommand implements Callable<Integer> {
           + "steps; 0 = epoch lines only (default: ${DEFAULT-VALUE}).")
   int metricsEverySteps;
 
-  @Option(names = "--step-engine", defaultValue = "stream", paramLabel = "stream|jobs",
+  @Option(names = "--step-engine", paramLabel = "stream|jobs",
       description = "How steps reach the executors: stream (one Spark job per epoch, parameters and gradient sums over "
           + "a connection per task; falls back to jobs when it cannot run) or jobs (one Spark job per step, parameters "
-          + "by broadcast). Same result either way (default: ${DEFAULT-VALUE}).")
+          + "by broadcast). Same result either way (default: spark.nabla.stepEngine, else stream).")
   String stepEngine;
 
   @Option(names = "--log-every", defaultValue = "10",

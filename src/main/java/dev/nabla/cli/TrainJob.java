@@ -46,6 +46,13 @@ final class TrainJob {
     stepEngine();
     SparkSession spark = cmd.sparkOptions.session("nabla train");
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    if (cmd.stepEngine == null) {
+      try {
+        StepEngine.fromConf(sc.getConf());
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
     Configuration hadoop = sc.hadoopConfiguration();
     refuseExistingModel(hadoop);
     RunReport.refuseExisting(cmd.report, cmd.overwrite, hadoop);
@@ -164,8 +171,11 @@ final class TrainJob {
   }
 
   /** The checkpoint store of --checkpoint-dir, or null. */
-  /** --step-engine, checked before anything starts. */
+  /** --step-engine (null: the Spark configuration decides), checked before anything starts. */
   private StepEngine stepEngine() {
+    if (cmd.stepEngine == null) {
+      return null;
+    }
     try {
       return StepEngine.parse(cmd.stepEngine);
     } catch (IllegalArgumentException e) {

@@ -12,6 +12,19 @@ public enum StepEngine {
   /** One Spark job per step: θ by broadcast, the SUMS as task results. */
   JOBS;
 
+  /** Spark configuration key of the default engine (for runs that do not choose one, e.g. the Spark ML API). */
+  public static final String CONF_KEY = "spark.nabla.stepEngine";
+
+  /** The engine {@value #CONF_KEY} names, {@link #STREAM} if unset. */
+  public static StepEngine fromConf(org.apache.spark.SparkConf conf) {
+    String v = conf.get(CONF_KEY, "stream");
+    try {
+      return parse(v);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(CONF_KEY + " must be stream or jobs, got '" + v + "'");
+    }
+  }
+
   /** Parses {@code stream} or {@code jobs} (any case). */
   public static StepEngine parse(String s) {
     try {

@@ -44,7 +44,7 @@ public final class Trainer {
   private boolean diagnostics = true;
   private PrivacyConfig privacy;
   private boolean poisson;
-  private StepEngine engine = StepEngine.STREAM;
+  private StepEngine engine;
 
   public Trainer(JavaSparkContext sc) {
     this.sc = sc;
@@ -91,9 +91,12 @@ public final class Trainer {
     return this;
   }
 
-  /** How steps reach the executors ({@link StepEngine#STREAM} by default); the result is the same either way. */
+  /**
+   * How steps reach the executors; the result is the same either way. Null (the default): the Spark
+   * configuration's {@value StepEngine#CONF_KEY}, else {@link StepEngine#STREAM}.
+   */
   public Trainer stepEngine(StepEngine e) {
-    this.engine = e == null ? StepEngine.STREAM : e;
+    this.engine = e;
     return this;
   }
 
@@ -143,7 +146,8 @@ public final class Trainer {
       run.restore(resumeFrom, ledger);
       update.restoreRate(resumeFrom.lastRate());
     }
-    try (Stepper stepper = new Stepper(sc, batches, t.numParams(), engine, listener::onMessage)) {
+    StepEngine e = engine != null ? engine : StepEngine.fromConf(sc.getConf());
+    try (Stepper stepper = new Stepper(sc, batches, t.numParams(), e, listener::onMessage)) {
       loop(train, validation, s, listener, params, batches, stepper, ledger, rule, update, fingerprint, run);
     }
     sc.setJobDescription(null);

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobEnd;
@@ -136,6 +137,15 @@ class StepStreamTest extends SharedSpark {
     assertTrue(broken.messages().get(0).contains("epoch 2 continues with one Spark job per step"),
         broken.messages().get(0));
     assertEquals(EPOCHS + (STEPS - 4), broken.jobs(), "epoch 2: steps 15-20 as jobs; epochs 1 and 3 streamed");
+  }
+
+  @Test
+  void theSparkConfigurationChoosesTheEngineOfRunsThatDoNot() {
+    assertEquals(StepEngine.STREAM, StepEngine.fromConf(new SparkConf(false)));
+    assertEquals(StepEngine.JOBS, StepEngine.fromConf(new SparkConf(false).set(StepEngine.CONF_KEY, "Jobs")));
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> StepEngine.fromConf(new SparkConf(false).set(StepEngine.CONF_KEY, "fast")));
+    assertEquals("spark.nabla.stepEngine must be stream or jobs, got 'fast'", e.getMessage());
   }
 
   private JavaSparkContext sc() {
