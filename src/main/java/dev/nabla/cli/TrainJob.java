@@ -26,6 +26,8 @@ import org.apache.spark.sql.SparkSession;
 final class TrainJob {
   private final TrainCommand cmd;
   private final Settings settings;
+  /** --step-engine, else spark.nabla.stepEngine, else stream; set when Spark has started. */
+  private StepEngine engine;
 
   TrainJob(TrainCommand cmd) {
     this.cmd = cmd;
@@ -43,16 +45,10 @@ final class TrainJob {
     if (cmd.partitions < 0) {
       throw new UsageException("--partitions must be 0 (Spark's default) or a positive integer, got " + cmd.partitions);
     }
-    stepEngine();
+    StepEngine chosen = cmd.stepEngine == null ? null : usage("--", () -> StepEngine.parse(cmd.stepEngine));
     SparkSession spark = cmd.sparkOptions.session("nabla train");
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    if (cmd.stepEngine == null) {
-      try {
-        StepEngine.fromConf(sc.getConf());
-      } catch (IllegalArgumentException e) {
-        throw new UsageException(e.getMessage());
-      }
-    }
+    engine = chosen != null ? chosen : usage("", () -> StepEngine.fromConf(sc.getConf()));
     Configuration hadoop = sc.hadoopConfiguration();
     refuseExistingModel(hadoop);
     RunReport.refuseExisting(cmd.report, cmd.overwrite, hadoop);
@@ -104,7 +100,7 @@ final class TrainJob {
             + cmd.checkpointDir + ")");
       }
       try {
-        result = new Trainer(sc).stepEngine(stepEngine()).earlyStopping(settings.earlyStopping()).checkpoints(store)
+        result = new Trainer(sc).stepEngine(engine).earlyStopping(settings.earlyStopping()).checkpoints(store)
             .resumeFrom(from)
             .privacy(settings.privacy()).poissonSampling(settings.poisson())
             .fit(train, validation, settings.trainSettings(), settings.optimization(), listener);
@@ -170,19 +166,16 @@ final class TrainJob {
     return ExitStatus.OK;
   }
 
-  /** The checkpoint store of --checkpoint-dir, or null. */
-  /** --step-engine (null: the Spark configuration decides), checked before anything starts. */
-  private StepEngine stepEngine() {
-    if (cmd.stepEngine == null) {
-      return null;
-    }
+  /** The value {@code parse} gives; its IllegalArgumentException as a usage error (message after {@code prefix}). */
+  private static StepEngine usage(String prefix, java.util.function.Supplier<StepEngine> parse) {
     try {
-      return StepEngine.parse(cmd.stepEngine);
+      return parse.get();
     } catch (IllegalArgumentException e) {
-      throw new UsageException("--" + e.getMessage());
+      throw new UsageException(prefix + e.getMessage());
     }
   }
 
+  /** The checkpoint store of --checkpoint-dir, or null. */
   private Checkpoints checkpoints(Configuration hadoop) {
     if (cmd.checkpointDir == null) {
       if (cmd.resume) {

@@ -43,12 +43,32 @@ final class OrderedSums {
 
   /** The bytes a task returns for its SUMS; a task with no rows returns an empty array instead. */
   static byte[] encode(GradientSum sum) {
-    return Doubles.encode(new double[] {sum.count, sum.lossSum}, sum.gradient);
+    return encode(sum, new byte[encodedLength(sum.gradient.length)]);
   }
 
   /** As {@link #encode(GradientSum)}, into a buffer the caller reuses (length (2 + P) · 8). */
   static byte[] encode(GradientSum sum, byte[] into) {
-    return Doubles.encodeInto(into, new double[] {sum.count, sum.lossSum}, sum.gradient);
+    if (into.length != encodedLength(sum.gradient.length)) {
+      throw new IllegalArgumentException("expected " + encodedLength(sum.gradient.length) + " bytes, got " + into.length);
+    }
+    put(sum, Doubles.view(into));
+    return into;
+  }
+
+  /**
+   * The SUMS' layout wherever they travel as doubles (task results, the step stream's answers):
+   * {count, loss sum, gradient…}.
+   */
+  static void put(GradientSum sum, DoubleBuffer out) {
+    out.put(sum.count).put(sum.lossSum).put(sum.gradient);
+  }
+
+  /** Reads what {@link #put} wrote, the gradient into {@code into} (length P). */
+  static GradientSum get(DoubleBuffer in, double[] into) {
+    long count = (long) in.get();
+    double loss = in.get();
+    in.get(into);
+    return new GradientSum(into, loss, count);
   }
 
   /** The length of {@link #encode}'s bytes for {@code numParams} parameters. */
@@ -91,11 +111,7 @@ final class OrderedSums {
 
   /** Bytes of {@link #encode} as a SUM over {@code into} (length P). */
   static GradientSum decode(byte[] bytes, double[] into) {
-    DoubleBuffer view = Doubles.view(bytes);
-    long count = (long) view.get();
-    double loss = view.get();
-    view.get(into);
-    return new GradientSum(into, loss, count);
+    return get(Doubles.view(bytes), into);
   }
 
   /**

@@ -221,25 +221,17 @@ final class StepStream implements AutoCloseable {
   /** Ends the stream: tells every task to return and waits for the job to finish. */
   @Override public void close() {
     closing = true;
-    watchdog.interrupt();
-    if (io != null) {
-      io.shutdownNow();
-    }
     for (StreamLink l : links) {
-      if (l instanceof StreamLink.Socket s) {
-        s.end();
-      } else if (l instanceof StreamLink.Local s) {
-        s.end();
-      }
+      l.end();
     }
     try {
       job.get(60, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
-      // tasks that could not finish cleanly: cancelled below
+      // tasks that could not finish cleanly: cancelled by abort()
     } finally {
-      abort(key, links, job);
+      abort();
     }
   }
 

@@ -30,7 +30,6 @@ final class Stepper implements AutoCloseable {
   private StreamServer server;
   private StepStream stream;
   private boolean brokenThisEpoch;
-  private long streamedSteps;
 
   Stepper(JavaSparkContext sc, Batches batches, int numParams, StepEngine engine, Consumer<String> messages) {
     this.sc = sc;
@@ -50,9 +49,7 @@ final class Stepper implements AutoCloseable {
     }
     if (stream != null) {
       try {
-        GradientSum sum = stream.run(params, epoch, step, meanwhile);
-        streamedSteps++;
-        return sum;
+        return stream.run(params, epoch, step, meanwhile);
       } catch (StepStream.Broken e) {
         stream.abort();
         stream = null;
@@ -77,11 +74,6 @@ final class Stepper implements AutoCloseable {
       stream = null;
     }
     brokenThisEpoch = false;
-  }
-
-  /** How many steps ran through a stream (the others ran as Spark jobs). */
-  long streamedSteps() {
-    return streamedSteps;
   }
 
   @Override public void close() {

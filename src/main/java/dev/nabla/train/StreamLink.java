@@ -3,7 +3,6 @@ package dev.nabla.train;
 import dev.nabla.nn.GradientSum;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.SocketChannel;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -26,7 +25,10 @@ interface StreamLink {
   /** The task's SUMS of the last step sent, or null when the partition had no row in it. */
   GradientSum receive() throws IOException;
 
-  /** Ends the link: the task's next read sees the end (or, under {@code abort}, a closed connection). */
+  /** Asks the task to return (best effort: a task that is gone already needs nothing). */
+  void end();
+
+  /** Closes the link: a task still reading sees a closed connection. */
   void close();
 
   /** A task in another JVM: {@link StreamWire}'s format over a blocking channel. */
@@ -56,22 +58,10 @@ interface StreamLink {
     }
 
     @Override public GradientSum receive() throws IOException {
-      int length = StreamWire.readFully(channel, answer, 4).getInt();
-      if (length == 0) {
-        return null;
-      }
-      if (length != StreamWire.answerLength(buffer.length)) {
-        throw new IOException("an answer of " + length + " bytes, expected " + StreamWire.answerLength(buffer.length));
-      }
-      ByteBuffer b = StreamWire.readFully(channel, answer, length).order(ByteOrder.LITTLE_ENDIAN);
-      long count = (long) b.getDouble();
-      double loss = b.getDouble();
-      StreamWire.getDoubles(b, buffer);
-      return new GradientSum(buffer, loss, count);
+      return StreamWire.readAnswer(channel, answer, buffer);
     }
 
-    /** Sends the end message (best effort). */
-    void end() {
+    @Override public void end() {
       try {
         header.clear();
         StreamWire.writeFully(channel, header.putInt(StreamWire.END).flip());
@@ -144,8 +134,7 @@ interface StreamLink {
       results.offer(sum == null ? NO_ROWS : sum);
     }
 
-    /** Asks the task to return. */
-    void end() {
+    @Override public void end() {
       requests.offer(new Request(0, 0, null));
     }
 

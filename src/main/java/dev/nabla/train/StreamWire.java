@@ -5,6 +5,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
 import java.nio.channels.SocketChannel;
 
 /**
@@ -16,7 +17,8 @@ import java.nio.channels.SocketChannel;
  * <ul>
  *   <li>hello, task → driver: {MAGIC, token (32 bytes), stream key (UTF), partition}</li>
  *   <li>step, driver → task: {STEP, epoch, step, θ (8P bytes)}; end: {END}</li>
- *   <li>answer, task → driver: {length, count, loss sum, gradient sum (8P bytes)}, or {0} for no rows</li>
+ *   <li>answer, task → driver: {length, then the SUMS as {@link OrderedSums#put} lays them out}, or {0} for
+ *       no rows</li>
  * </ul>
  */
 final class StreamWire {
@@ -51,21 +53,21 @@ final class StreamWire {
     return b.flip().order(ByteOrder.BIG_ENDIAN);
   }
 
+  /** The little-endian doubles from the buffer's position on (advance the buffer by what is used). */
+  static DoubleBuffer doubles(ByteBuffer b) {
+    return b.slice().order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer();
+  }
+
   /** Puts {@code v} as little-endian doubles at the buffer's position and advances it. */
   static void putDoubles(ByteBuffer b, double[] v) {
-    b.slice().order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().put(v);
+    doubles(b).put(v);
     b.position(b.position() + v.length * Double.BYTES);
   }
 
   /** Reads little-endian doubles at the buffer's position into {@code into} and advances it. */
   static void getDoubles(ByteBuffer b, double[] into) {
-    b.slice().order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(into);
+    doubles(b).get(into);
     b.position(b.position() + into.length * Double.BYTES);
-  }
-
-  /** The answer's length field for P parameters: count, loss sum and P gradient entries. */
-  static int answerLength(int numParams) {
-    return (2 + numParams) * Double.BYTES;
   }
 
   /** Writes the answer of {@code sum} (null: no rows) using {@code b} (from {@link #buffer}). */
@@ -74,10 +76,23 @@ final class StreamWire {
     if (sum == null) {
       b.putInt(0);
     } else {
-      b.putInt(answerLength(sum.gradient.length));
-      b.order(ByteOrder.LITTLE_ENDIAN).putDouble(sum.count).putDouble(sum.lossSum).order(ByteOrder.BIG_ENDIAN);
-      putDoubles(b, sum.gradient);
+      int length = OrderedSums.encodedLength(sum.gradient.length);
+      b.putInt(length);
+      OrderedSums.put(sum, doubles(b));
+      b.position(b.position() + length);
     }
     writeFully(ch, b.flip());
+  }
+
+  /** Reads an answer into {@code b} (from {@link #buffer}): the SUMS over {@code into}, null for no rows. */
+  static GradientSum readAnswer(SocketChannel ch, ByteBuffer b, double[] into) throws IOException {
+    int length = readFully(ch, b, 4).getInt();
+    if (length == 0) {
+      return null;
+    }
+    if (length != OrderedSums.encodedLength(into.length)) {
+      throw new IOException("an answer of " + length + " bytes, expected " + OrderedSums.encodedLength(into.length));
+    }
+    return OrderedSums.get(doubles(readFully(ch, b, length)), into);
   }
 }
