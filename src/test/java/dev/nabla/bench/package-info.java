@@ -15,6 +15,10 @@
  *       (full or {@code --quick}), {@link dev.nabla.bench.Section} and {@link dev.nabla.bench.Json} print it.</li>
  *   <li>{@link dev.nabla.bench.SgdGrid} replays the Trainer's SGD on one thread to find how many epochs
  *       each (batch size, learning rate) needs to 97%: the evidence behind section 2's settings.</li>
+ *   <li>{@link dev.nabla.bench.DataGen} (issue 14) writes the seeded data sets of the scaling figures
+ *       (HIGGS-shaped CSV, sparse multi-class LIBSVM); {@link dev.nabla.bench.DataCheck} trains a small
+ *       network on such files on one thread to show they are learnable; {@code submit-scripts/gen-data.sh}
+ *       runs both.</li>
  * </ul>
  */
 package dev.nabla.bench;
