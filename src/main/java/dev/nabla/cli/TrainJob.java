@@ -1,6 +1,7 @@
 package dev.nabla.cli;
 
 import dev.nabla.model.Manifest;
+import dev.nabla.nn.Blas;
 import dev.nabla.model.Model;
 import dev.nabla.model.ModelIO;
 import dev.nabla.model.Scaling;
@@ -47,6 +48,7 @@ final class TrainJob {
     }
     StepEngine chosen = cmd.stepEngine == null ? null : usage("--", () -> StepEngine.parse(cmd.stepEngine));
     SparkSession spark = cmd.sparkOptions.session("nabla train");
+    System.out.println("BLAS: " + Blas.description());
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     engine = chosen != null ? chosen : usage("", () -> StepEngine.fromConf(sc.getConf()));
     Configuration hadoop = sc.hadoopConfiguration();
@@ -162,7 +164,7 @@ final class TrainJob {
     }
     System.out.printf(Locale.ROOT, "trained %d epochs in %.1f s%n", result.history().size(), result.trainingSeconds());
     RunOutputs.printSummary(cmd, result);
-    train.blocks().unpersist(false);
+    data.release();
     return ExitStatus.OK;
   }
 

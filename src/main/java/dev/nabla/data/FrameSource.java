@@ -29,10 +29,40 @@ final class FrameSource implements RowSource {
   }
 
   static LoadedData readParquet(SparkSession spark, String path, ReadOptions o, int minPartitions) {
+    Dataset<Row> df = parquet(spark, path);
+    FrameColumns c = FrameColumns.of(df, o, path);
+    return assemble(new FrameSource(path, ordered(df, c, minPartitions).javaRDD(), parser(c, o)), c, o, minPartitions);
+  }
+
+  /** A Parquet path loaded for training (see {@link DataReader#load}); rows in file order, as {@link #readParquet}. */
+  static BlockSet loadParquet(SparkSession spark, String path, ReadOptions o, int partitions, Storage storage,
+      Boolean sparse) {
+    Dataset<Row> df = parquet(spark, path);
+    FrameColumns c = FrameColumns.of(df, o, path);
+    return load(new FrameSource(path, ordered(df, c, partitions).javaRDD(), parser(c, o)), c, o, partitions, storage,
+        sparse);
+  }
+
+  /** A DataFrame loaded for training, one shard per partition (see {@link DataReader#loadDataFrame}). */
+  static BlockSet loadDataFrame(Dataset<Row> df, ReadOptions o, String sourceName, int partitions, Storage storage,
+      Boolean sparse) {
+    FrameColumns c = FrameColumns.of(df, o, sourceName);
+    JavaRDD<Row> rows = df.select(c.label(), c.features()).javaRDD();
+    return load(new FrameSource(sourceName, rows, parser(c, o)), c, o, partitions, storage, sparse);
+  }
+
+  private static BlockSet load(FrameSource source, FrameColumns c, ReadOptions o, int partitions, Storage storage,
+      Boolean sparse) {
+    ShardBuild build = new ShardBuild(o.onBadRow() == OnBadRow.SKIP, o.classification() ? 0 : c.numTargets(), 1.0,
+        storage.float32(), storage.blockValues(), true);
+    return BlockLoad.load(source.name(), DataReader.shards(source, build),
+        new Assembler.Shape(c.numFeatures(), c.numTargets()), o, partitions, sparse);
+  }
+
+  private static Dataset<Row> parquet(SparkSession spark, String path) {
     InputFiles.requireExists(spark.sparkContext().hadoopConfiguration(), path);
-    Dataset<Row> df;
     try {
-      df = spark.read().parquet(path);
+      return spark.read().parquet(path);
     } catch (Exception e) { // AnalysisException reaches Java unchecked, through Scala
       String m = String.valueOf(e.getMessage());
       if (m.contains("UNABLE_TO_INFER_SCHEMA")) {
@@ -41,13 +71,14 @@ final class FrameSource implements RowSource {
       throw new DataException(path + ": cannot read as Parquet (" + rootMessage(e) + "); check the path and the format",
           e);
     }
-    FrameColumns c = FrameColumns.of(df, o, path);
+  }
+
+  /** The label and features in file-name order (file, then row within the file), with the file and row columns. */
+  private static Dataset<Row> ordered(Dataset<Row> df, FrameColumns c, int minPartitions) {
     int partitions = Math.max(minPartitions, df.javaRDD().getNumPartitions());
-    Dataset<Row> ordered = df.select(c.label(), c.features(), col("_metadata.file_path").as(FILE),
-            col("_metadata.row_index").as(ROW))
+    return df.select(c.label(), c.features(), col("_metadata.file_path").as(FILE), col("_metadata.row_index").as(ROW))
         .repartitionByRange(partitions, col(FILE), col(ROW))
         .sortWithinPartitions(FILE, ROW);
-    return assemble(new FrameSource(path, ordered.javaRDD(), parser(c, o)), c, o, minPartitions);
   }
 
   static LoadedData fromDataFrame(Dataset<Row> df, ReadOptions o, String sourceName) {

@@ -7,8 +7,8 @@ import dev.nabla.data.LoadedData;
 import dev.nabla.data.PackedPartition;
 import dev.nabla.data.Packing;
 import dev.nabla.data.ReadOptions;
+import dev.nabla.data.Storage;
 import dev.nabla.data.Splits;
-import dev.nabla.model.Task;
 import dev.nabla.train.TrainingSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +27,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
 
 /**
  * MNIST for the benchmarks, read the way Nabla reads it ({@link DataReader}, format IDX: pixels / 255,
@@ -99,17 +100,34 @@ final class Mnist {
    * @throws IllegalStateException when the partitions differ by more than one row
    */
   TrainingSet trainingSet(String imagesFile, int rows) {
-    JavaRDD<PackedPartition> blocks = Packing.pack(examples(imagesFile, rows), FEATURES, CLASSES, CLASSES, null)
-        .setName("bench " + imagesFile + " first " + rows).persist(StorageLevel.MEMORY_ONLY());
-    List<Integer> sizes = blocks.map(p -> p.rows).collect();
-    int min = sizes.stream().mapToInt(Integer::intValue).min().orElse(0);
-    int max = sizes.stream().mapToInt(Integer::intValue).max().orElse(0);
-    if (max - min > 1) {
-      throw new IllegalStateException("bench data " + imagesFile + " first " + rows + " rows: partitions hold " + sizes
-          + " rows; the benchmark needs them balanced (within one row) so that every task does its share");
+    LoadedData data = read(imagesFile);
+    long n = Math.min(rows, data.count());
+    JavaRDD<Example> ranges = data.examples().filter(e -> e.index() < n)
+        .mapToPair(e -> new Tuple2<>(e.index(), e))
+        .repartitionAndSortWithinPartitions(new Ranges(partitions, n))
+        .values();
+    return new TrainingSet(DataReader.loadExamples(ranges, "bench " + imagesFile + " first " + n, FEATURES, CLASSES,
+        true, Storage.defaults()));
+  }
+
+  /** Index i of n to partition ⌊i·P/n⌋: P contiguous ranges, balanced within one row. */
+  private static final class Ranges extends org.apache.spark.Partitioner {
+    private static final long serialVersionUID = 1L;
+    private final int parts;
+    private final long n;
+
+    Ranges(int parts, long n) {
+      this.parts = parts;
+      this.n = n;
     }
-    long n = sizes.stream().mapToLong(Integer::longValue).sum();
-    return new TrainingSet(blocks, n, Task.CLASSIFICATION, CLASSES);
+
+    @Override public int numPartitions() {
+      return parts;
+    }
+
+    @Override public int getPartition(Object key) {
+      return (int) ((Long) key * parts / n);
+    }
   }
 
   /** Columns {@code label} (double) and {@code features} (dense ml.linalg vector), cached and counted. */

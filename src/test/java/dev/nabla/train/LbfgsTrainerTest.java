@@ -128,7 +128,7 @@ class LbfgsTrainerTest extends SharedSpark {
             epochs.add(m);
           }
         });
-    set.blocks().unpersist(true);
+    set.data().release();
     return r;
   }
 
@@ -207,7 +207,7 @@ class LbfgsTrainerTest extends SharedSpark {
       previous = m.trainLoss();
     }
     assertEquals(meanLoss(r.params()), previous, 1e-12 * previous);
-    validation.blocks().unpersist(true);
+    validation.data().release();
   }
 
   @Test
@@ -219,12 +219,12 @@ class LbfgsTrainerTest extends SharedSpark {
         settings(5), 10, 1e-6, new TrainingListener() { }, params));
     assertTrue(e.getMessage().startsWith("L-BFGS diverged at the starting point"), e.getMessage());
     assertTrue(e.getMessage().contains("the gradient of layer"), e.getMessage());
-    set.blocks().unpersist(true);
+    set.data().release();
   }
 
   @Test
   void rejectsBadMemoryToleranceAndPenalty() {
-    TrainingSet none = new TrainingSet(null, 0, null, K);
+    TrainingSet none = new TrainingSet(null);
     LbfgsTrainer trainer = new LbfgsTrainer(sc);
     TrainingListener quiet = new TrainingListener() { };
     IllegalArgumentException memory = assertThrows(IllegalArgumentException.class,
