@@ -1,6 +1,6 @@
 package dev.nabla.data;
 
-import dev.nabla.data.block.Block;
+import dev.nabla.nn.SplitMix;
 import java.io.Serializable;
 
 /**
@@ -168,21 +168,12 @@ public final class Layout implements Serializable {
 
     /** Whether the row with global index i is in the view. */
     public boolean keeps(long i) {
-      return (Splits.unit(seed, i) < fraction) == heldOut;
+      return (unit(seed, i) < fraction) == heldOut;
     }
-  }
 
-  /** The block of shard s, for tests of the bookkeeping. */
-  int blocks(int s) {
-    return blockRows[s].length;
-  }
-
-  /** For the statistics of a load: rows per block, flattened in shard order. */
-  static long storedRows(Block[] blocks) {
-    long n = 0;
-    for (Block b : blocks) {
-      n += b.rows();
+    /** A uniform number in [0, 1) from a seed and a global index (SplitMix64): the row's place in the split. */
+    static double unit(long seed, long index) {
+      return (SplitMix.mix(seed + SplitMix.GAMMA * (index + 1)) >>> 11) * 0x1.0p-53;
     }
-    return n;
   }
 }

@@ -24,16 +24,31 @@ record ShardBuild(boolean skip, int numTargets, double byteScale, boolean roundT
     implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** The shard of one partition's rows; its one segment is {@code origin}. */
+  /**
+   * The shard of one partition's rows: one segment, {@code origin}, unless the rows say where each run of them
+   * comes from ({@link Rows#segment}).
+   */
   Shard build(Origin origin, Rows rows) {
     BlockBuilder builder = new BlockBuilder(numTargets, byteScale, roundToFloat, maxValues);
     List<Block> blocks = new ArrayList<>();
     List<Shard.Located> samples = new ArrayList<>();
+    List<Shard.Segment> segments = new ArrayList<>();
+    Origin current = null;
+    long recordsBefore = 0;
     long kept = 0;
     long skipped = 0;
     BadRow failure = null;
     while (rows.hasNext()) {
       Parsed r = rows.next();
+      Origin o = rows.segment() != null ? rows.segment() : origin;
+      if (o != current) {
+        if (current != null) {
+          segments.add(new Shard.Segment(current, rows.records() - 1 - recordsBefore, kept));
+          recordsBefore = rows.records() - 1;
+        }
+        current = o;
+        kept = 0;
+      }
       if (r instanceof ParsedRow row) {
         add(builder, row);
         kept++;
@@ -46,15 +61,19 @@ record ShardBuild(boolean skip, int numTargets, double byteScale, boolean roundT
       } else {
         skipped++;
         if (samples.size() < LoadedData.MAX_SKIPPED_SAMPLES) {
-          samples.add(new Shard.Located((BadRow) r, 0));
+          samples.add(new Shard.Located((BadRow) r, segments.size()));
         }
       }
     }
+    if (current == null) {
+      current = origin;
+    }
+    segments.add(new Shard.Segment(current, rows.records() - recordsBefore, kept));
     Block last = builder.build();
     if (last != null) {
       blocks.add(last);
     }
-    return new Shard(blocks, List.of(new Shard.Segment(origin, rows.records(), kept)), skipped, samples, failure, 0);
+    return new Shard(blocks, segments, skipped, samples, failure, segments.size() - 1);
   }
 
   /** Indices 0, 1, 2, … for dense rows added as sparse; only ever replaced by a longer copy. */

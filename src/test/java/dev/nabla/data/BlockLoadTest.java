@@ -214,7 +214,7 @@ class BlockLoadTest extends SharedSpark {
     int hi = 0;
     int ki = 0;
     for (long i = 0; i < 200; i++) {
-      boolean isHeld = Splits.unit(17, i) < 0.3;
+      boolean isHeld = Layout.RowFilter.unit(17, i) < 0.3;
       assertArrayEquals(every.get(i), isHeld ? h.get((long) hi++) : k.get((long) ki++), "row " + i);
     }
     all.release();
