@@ -75,7 +75,7 @@ public final class GradientCheck {
       int end = t.biasOffset(l) + t.size(l);
       for (int i = t.weightOffset(l); i < end; i++) {
         double h = STEP * Math.max(1.0, Math.abs(params[i]));
-        if (!smooth && crossesKink(net, theta, i, h, x, cols, ws)) {
+        if (!smooth && crossesKink(net, theta, i, h, x, cols, ws, dropout, columnSeeds)) {
           skipped++;
           continue;
         }
@@ -145,15 +145,18 @@ public final class GradientCheck {
     return true;
   }
 
-  /** True when moving θ_i over [−2h, 2h] flips the sign of some z in a layer with a kink. */
+  /**
+   * True when moving θ_i over [−2h, 2h] flips the sign of some z in a layer with a kink, in the network
+   * the loss is taken of (with the same dropout masks).
+   */
   private static boolean crossesKink(Network net, double[] theta, int i, double h, double[] x, int cols,
-      Workspace ws) {
+      Workspace ws, Dropout dropout, long[] columnSeeds) {
     Topology t = net.topology();
     double saved = theta[i];
     theta[i] = saved - 2 * h;
-    boolean[][] low = signs(net, theta, x, cols, ws);
+    boolean[][] low = signs(net, theta, x, cols, ws, dropout, columnSeeds);
     theta[i] = saved + 2 * h;
-    boolean[][] high = signs(net, theta, x, cols, ws);
+    boolean[][] high = signs(net, theta, x, cols, ws, dropout, columnSeeds);
     theta[i] = saved;
     for (int l = 1; l <= t.numLayers(); l++) {
       if (low[l] != null && !java.util.Arrays.equals(low[l], high[l])) {
@@ -163,9 +166,10 @@ public final class GradientCheck {
     return false;
   }
 
-  private static boolean[][] signs(Network net, double[] theta, double[] x, int cols, Workspace ws) {
+  private static boolean[][] signs(Network net, double[] theta, double[] x, int cols, Workspace ws, Dropout dropout,
+      long[] columnSeeds) {
     Topology t = net.topology();
-    net.forward(theta, x, cols, ws);
+    net.forward(theta, x, cols, ws, dropout, columnSeeds);
     boolean[][] s = new boolean[t.numLayers() + 1][];
     for (int l = 1; l <= t.numLayers(); l++) {
       if (!t.activation(l).isSmooth()) {
