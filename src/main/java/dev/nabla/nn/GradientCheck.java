@@ -46,10 +46,25 @@ public final class GradientCheck {
   }
 
   /**
+   * As {@link #check(Topology, double[], double[], double[], int)}, over dense or sparse inputs.
+   *
+   * @param x inputs with n_0 rows and at least cols columns
+   */
+  public static Result check(Topology t, double[] params, Inputs x, double[] y, int cols) {
+    return check(t, params, x, y, cols, null, null);
+  }
+
+  /**
    * The same check with dropout masks held fixed (the same column seeds for every evaluation), so the
    * loss is a deterministic function of θ again and its derivative is what backprop must return.
    */
   public static Result check(Topology t, double[] params, double[] x, double[] y, int cols, Dropout dropout,
+      long[] columnSeeds) {
+    return check(t, params, new DenseInputs(x, t.inputSize()), y, cols, dropout, columnSeeds);
+  }
+
+  /** As {@link #check(Topology, double[], double[], double[], int, Dropout, long[])}, over dense or sparse inputs. */
+  public static Result check(Topology t, double[] params, Inputs x, double[] y, int cols, Dropout dropout,
       long[] columnSeeds) {
     Network net = new Network(t);
     Workspace ws = net.newWorkspace(cols);
@@ -149,7 +164,7 @@ public final class GradientCheck {
    * True when moving θ_i over [−2h, 2h] flips the sign of some z in a layer with a kink, in the network
    * the loss is taken of (with the same dropout masks).
    */
-  private static boolean crossesKink(Network net, double[] theta, int i, double h, double[] x, int cols,
+  private static boolean crossesKink(Network net, double[] theta, int i, double h, Inputs x, int cols,
       Workspace ws, Dropout dropout, long[] columnSeeds) {
     Topology t = net.topology();
     double saved = theta[i];
@@ -166,7 +181,7 @@ public final class GradientCheck {
     return false;
   }
 
-  private static boolean[][] signs(Network net, double[] theta, double[] x, int cols, Workspace ws, Dropout dropout,
+  private static boolean[][] signs(Network net, double[] theta, Inputs x, int cols, Workspace ws, Dropout dropout,
       long[] columnSeeds) {
     Topology t = net.topology();
     net.forward(theta, x, cols, ws, dropout, columnSeeds);
