@@ -108,11 +108,31 @@ public final class SparseInputs extends Inputs {
     endColumn();
   }
 
-  /** z[:, c] += v · W[:, j] for each non-zero (j, v) of each column c. */
+  /**
+   * z[:, c] += v · W[:, j] for each non-zero (j, v) of each column c, four non-zeros per pass over z[:, c].
+   * (C2, in JDK 17 as in 25, does not vectorise an axpy between two arrays at unrelated offsets; reading
+   * and writing z once per four products instead of once per product made this 1.3–1.6× faster.)
+   */
   @Override void multiply(double[] params, int wOff, int n1, int cols, double[] z) {
     for (int c = 0; c < cols; c++) {
-      for (int k = colStart[c], end = colStart[c + 1]; k < end; k++) {
-        axpy(value[k], params, wOff + index[k] * n1, z, c * n1, n1);
+      int zOff = c * n1;
+      int k = colStart[c];
+      int end = colStart[c + 1];
+      for (; k + 3 < end; k += 4) {
+        int w0 = wOff + index[k] * n1;
+        int w1 = wOff + index[k + 1] * n1;
+        int w2 = wOff + index[k + 2] * n1;
+        int w3 = wOff + index[k + 3] * n1;
+        double v0 = value[k];
+        double v1 = value[k + 1];
+        double v2 = value[k + 2];
+        double v3 = value[k + 3];
+        for (int i = 0; i < n1; i++) {
+          z[zOff + i] += v0 * params[w0 + i] + v1 * params[w1 + i] + v2 * params[w2 + i] + v3 * params[w3 + i];
+        }
+      }
+      for (; k < end; k++) {
+        axpy(value[k], params, wOff + index[k] * n1, z, zOff, n1);
       }
     }
   }
@@ -138,7 +158,7 @@ public final class SparseInputs extends Inputs {
     return s;
   }
 
-  /** y[yOff, yOff + n) += a · x[xOff, xOff + n): a counted loop over two arrays, which C2 vectorises. */
+  /** y[yOff, yOff + n) += a · x[xOff, xOff + n): a counted loop, range checks hoisted by C2 (scalar, see multiply). */
   private static void axpy(double a, double[] x, int xOff, double[] y, int yOff, int n) {
     for (int i = 0; i < n; i++) {
       y[yOff + i] += a * x[xOff + i];
