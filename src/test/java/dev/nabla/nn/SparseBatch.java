@@ -5,15 +5,15 @@ import java.util.SplittableRandom;
 
 /**
  * One random batch held both ways: sparse inputs, the same inputs as a dense column-major array, and
- * targets valid for the topology's loss.
+ * targets valid for the topology's loss (tests here, and {@code bench.SparseKernelBench}).
  */
-record SparseBatch(SparseInputs sparse, double[] dense, double[] y, int cols) {
+public record SparseBatch(SparseInputs sparse, double[] dense, double[] y, int cols) {
 
   /**
    * A batch of {@code cols} columns with {@code minNonZeros}..{@code maxNonZeros} non-zeros each, at
    * distinct random features, values ~ N(0, 1).
    */
-  static SparseBatch random(Topology t, int cols, int minNonZeros, int maxNonZeros, long seed) {
+  public static SparseBatch random(Topology t, int cols, int minNonZeros, int maxNonZeros, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
     int n0 = t.inputSize();
     SparseInputs sparse = new SparseInputs(n0);
