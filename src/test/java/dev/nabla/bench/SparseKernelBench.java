@@ -7,10 +7,10 @@ import dev.nabla.nn.Inputs;
 import dev.nabla.nn.Network;
 import dev.nabla.nn.SparseBatch;
 import dev.nabla.nn.Topology;
-import dev.nabla.nn.Workspace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -42,21 +42,11 @@ public final class SparseKernelBench {
   }
 
   public static void main(String[] args) {
-    boolean quick = false;
-    for (String arg : args) {
-      switch (arg) {
-        case "--quick" -> quick = true;
-        case "-h", "--help" -> {
-          System.out.println(USAGE);
-          return;
-        }
-        default -> {
-          System.err.println("SparseKernelBench: unknown argument '" + arg + "'\n" + USAGE);
-          System.exit(2);
-        }
-      }
+    Set<String> flags = CoreBench.flags("SparseKernelBench", USAGE, Set.of("--quick"), args);
+    if (flags == null) {
+      return;
     }
-    MedianTimer timer = quick ? MedianTimer.quick() : MedianTimer.full();
+    MedianTimer timer = flags.contains("--quick") ? MedianTimer.quick() : MedianTimer.full();
     System.out.println(CoreBench.header());
     System.out.println();
     printWide(timer);
@@ -73,10 +63,10 @@ public final class SparseKernelBench {
     SparseBatch b = SparseBatch.random(t, m, nonZeros, nonZeros, SEED + 1);
     GradientSum sum = new GradientSum(t.numParams());
     List<Runnable> actions = List.of(
-        step(t, params, b.sparse(), b.y(), m),
+        CoreBench.step(t, params, b.sparse(), b.y(), m),
         layerOne(t, params, b.sparse(), m),
         sum::clear,
-        step(t, params, new DenseInputs(b.dense(), t.inputSize()), b.y(), m));
+        CoreBench.step(t, params, new DenseInputs(b.dense(), t.inputSize()), b.y(), m));
     List<MedianTimer.Timing> times = timer.interleaved(actions);
 
     System.out.println("### " + Nets.name(t) + " (P = " + t.numParams() + "), batch " + m + ", " + nonZeros
@@ -103,8 +93,8 @@ public final class SparseKernelBench {
       int k = nonZeros(DENSITIES[d], t.inputSize());
       SparseBatch b = SparseBatch.random(t, m, k, k, SEED + d);
       DenseInputs dense = new DenseInputs(b.dense(), t.inputSize());
-      actions.add(step(t, params, b.sparse(), b.y(), m));
-      actions.add(step(t, params, dense, b.y(), m));
+      actions.add(CoreBench.step(t, params, b.sparse(), b.y(), m));
+      actions.add(CoreBench.step(t, params, dense, b.y(), m));
       actions.add(layerOne(t, params, b.sparse(), m));
       actions.add(layerOne(t, params, dense, m));
     }
@@ -148,19 +138,6 @@ public final class SparseKernelBench {
     }
     return ratio[0] >= 1 ? "below " + percent(DENSITIES[0]) + " (dense faster at every density measured)"
         : "above " + percent(DENSITIES[DENSITIES.length - 1]) + " (sparse faster at every density measured)";
-  }
-
-  /** One {@link Network#addGradient} over m samples into a reused workspace and sum, as the trainer calls it. */
-  static Runnable step(Topology t, double[] params, Inputs x, double[] y, int m) {
-    Network net = new Network(t);
-    Workspace ws = net.newWorkspace(m);
-    GradientSum sum = new GradientSum(t.numParams());
-    return () -> {
-      net.addGradient(params, x, y, m, ws, sum);
-      if (!Double.isFinite(sum.lossSum)) {
-        throw new IllegalStateException("benchmark step produced loss sum " + sum.lossSum + " at m = " + m);
-      }
-    };
   }
 
   /** Layer 1's two products alone: Z¹ += W¹X, then grad[W¹] += δ¹Xᵀ with a fixed random δ¹. */
