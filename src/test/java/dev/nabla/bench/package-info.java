@@ -6,6 +6,9 @@
  *   <li>{@link dev.nabla.bench.CoreBench} (issue 2) measures single-thread forward+backward of the
  *       {@code nn} core against the dgemm of the same BLAS; {@code submit-scripts/bench-core.sh} runs it.
  *       {@link dev.nabla.bench.MedianTimer} times it, {@link dev.nabla.bench.CorePhases} profiles a step.</li>
+ *   <li>{@link dev.nabla.bench.SparseKernelBench} times the same step over sparse inputs against dense: a
+ *       200000-32-10 network at 40 non-zeros per row, and the density at which sparse stops paying
+ *       (784-128-10); {@code submit-scripts/bench-core.sh --sparse} runs it.</li>
  *   <li>{@link dev.nabla.bench.SparkBench} (issue 6) races MLlib's MLP and Nabla to 97% test accuracy on
  *       MNIST ({@link dev.nabla.bench.MllibRace}, {@link dev.nabla.bench.NablaRace}), times Nabla's steps
  *       against an empty Spark job ({@link dev.nabla.bench.StepOverhead}, split by
