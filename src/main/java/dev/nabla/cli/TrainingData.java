@@ -36,6 +36,7 @@ record TrainingData(TrainingSet train, TrainingSet validation, Scaling scaling, 
     BlockSet all = DataReader.load(spark, cmd.train, cmd.data.read(classification, 0, cmd.model.numClasses), partitions,
         storage, null);
     reportSkipped(cmd.train, all.skipped(), all.skippedSamples());
+    System.out.println("training data: " + all.describe());
     int numFeatures = all.numFeatures();
     int numTargets = all.numTargets();
     settings.checkAgainstData(numFeatures, numTargets);

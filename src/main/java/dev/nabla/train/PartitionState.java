@@ -29,8 +29,12 @@ final class PartitionState {
   private static final java.util.concurrent.atomic.AtomicLong ROWS_GATHERED = new java.util.concurrent.atomic.AtomicLong();
 
   static {
-    // Once per executor JVM, in its log: which BLAS the steps run on (the driver prints it at start).
-    org.slf4j.LoggerFactory.getLogger(PartitionState.class).info("Nabla BLAS: {}", dev.nabla.nn.Blas.description());
+    // Once per executor JVM, in its log: which BLAS the steps run on (the driver prints it at start; in local mode the
+    // tasks run in the driver's JVM and it is the same line).
+    org.apache.spark.SparkEnv env = org.apache.spark.SparkEnv.get();
+    if (env != null && !"driver".equals(env.executorId())) {
+      org.slf4j.LoggerFactory.getLogger(PartitionState.class).info("Nabla BLAS: {}", dev.nabla.nn.Blas.description());
+    }
   }
 
   final Network network;

@@ -283,7 +283,8 @@ public final class Trainer {
       return new PoissonStepJob(train.data().groups(), view, s.topology(), sampling,
           privacy == null ? Double.NaN : privacy.clip(), s.dropout(), s.dropoutSeed());
     }
-    BatchSchedule schedule = new BatchSchedule(train.rows(), s.batchSize(), s.batchSeed(), windowRows(train));
+    BatchSchedule schedule = new BatchSchedule(train.rows(), s.batchSize(), s.batchSeed(), windowRows(train),
+        train.data().layout().chunkRows());
     return new StepJob(train.data().groups(), view, s.topology(), schedule, s.dropout(), s.dropoutSeed());
   }
 
