@@ -175,7 +175,7 @@ public final class Trainer {
     long window = (long) Math.min(shuffleWindow, train.data().referenceBytesPerRow() * train.rows());
     MemoryBudget.check(sc.getConf(), sc.isLocal(), partitions, sc.getConf().getInt("spark.executor.cores", 1),
         MemoryBudget.driver(t.numParams(), slots, partitions), MemoryBudget.task(t, rows, input, 2 * window / partitions),
-        "training " + t + " (" + t.numParams() + " parameters, batch " + s.batchSize() + ")");
+        train.data().storedBytes(), "training " + t + " (" + t.numParams() + " parameters, batch " + s.batchSize() + ")");
   }
 
   /** Rows in one window of the epoch's shuffle. */
