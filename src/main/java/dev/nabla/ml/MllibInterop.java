@@ -45,7 +45,7 @@ public final class MllibInterop {
   public static MultilayerPerceptronClassificationModel toMllib(Model m, String uid) {
     checkRepresentable(m);
     MultilayerPerceptronClassificationModel out =
-        new MultilayerPerceptronClassificationModel(uid, Vectors.dense(foldScaling(m)));
+        new MultilayerPerceptronClassificationModel(uid, Vectors.dense(m.foldedParams()));
     out.set(out.layers(), m.topology().sizes());
     return out;
   }
@@ -90,29 +90,5 @@ public final class MllibInterop {
             + t.activation(l).name() + fix);
       }
     }
-  }
-
-  /** The flat parameters with the input scaling x' = (x − shift)·factor folded into layer 1. */
-  static double[] foldScaling(Model m) {
-    double[] p = m.params();
-    Scaling s = m.scaling();
-    if (s.kind() == ScalingKind.NONE) {
-      return p;
-    }
-    Topology t = m.topology();
-    int n0 = t.inputSize();
-    int n1 = t.size(1);
-    double[] shift = s.shift();
-    double[] factor = s.factor();
-    int w = t.weightOffset(1);
-    int b = t.biasOffset(1);
-    for (int k = 0; k < n0; k++) {
-      for (int j = 0; j < n1; j++) {
-        double scaled = p[w + j + k * n1] * factor[k];
-        p[w + j + k * n1] = scaled;
-        p[b + j] -= scaled * shift[k];
-      }
-    }
-    return p;
   }
 }
