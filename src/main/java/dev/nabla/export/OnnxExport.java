@@ -85,9 +85,11 @@ public final class OnnxExport {
    */
   public static void write(Model m, String path, boolean overwrite, Configuration conf) {
     byte[] bytes = toBytes(m);
-    try {
-      Path file = new Path(path);
-      FileSystem fs = file.getFileSystem(conf);
+    Path file = new Path(path);
+    // A private instance (not Hadoop's shared cache) so that switching off the local file system's .crc
+    // side file affects nobody else: a served model file stands alone.
+    try (FileSystem fs = FileSystem.newInstance(file.toUri(), conf)) {
+      fs.setWriteChecksum(false);
       file = fs.makeQualified(file);
       if (file.getParent() == null) {
         throw new IllegalArgumentException("ONNX output " + path + " is a file system root; name a file such as model.onnx");
