@@ -74,6 +74,20 @@ public final class MllibInterop {
     return m.copyValues(NablaClassificationModel.of(model), ParamMap.empty());
   }
 
+  /**
+   * MLlib's model as an ONNX file's bytes, through {@link #fromMllib}: input {@code features} float32
+   * [N, n_0], outputs {@code probability} float32 [N, k] and {@code label} int64 [N] (see
+   * {@link NablaClassificationModel#toOnnx()}).
+   */
+  public static byte[] toOnnx(MultilayerPerceptronClassificationModel m) {
+    return fromMllib(m).toOnnx();
+  }
+
+  /** Writes {@link #toOnnx(MultilayerPerceptronClassificationModel)} to the file {@code path}, atomically. */
+  public static void saveOnnx(MultilayerPerceptronClassificationModel m, String path, boolean overwrite) {
+    fromMllib(m).saveOnnx(path, overwrite);
+  }
+
   /** @throws IllegalArgumentException unless MLlib's perceptron can compute {@code m} */
   public static void checkRepresentable(Model m) {
     Topology t = m.topology();
