@@ -24,12 +24,8 @@ public record OnnxAgreement(int rows, int labelsEqual, double maxDifference) {
 
   /** Nabla's outputs for {@code rows} against scores ONNX Runtime already computed for them. */
   public static OnnxAgreement of(Model m, double[][] rows, OnnxScoring.Scores s) {
-    int n0 = m.topology().inputSize();
     int nL = m.topology().outputSize();
-    double[] x = new double[rows.length * n0];
-    for (int i = 0; i < rows.length; i++) {
-      System.arraycopy(rows[i], 0, x, i * n0, n0);
-    }
+    double[] x = columnMajor(rows);
     double[] out = m.predictRaw(x, rows.length);
     int[] classes = m.task() == Task.CLASSIFICATION ? m.predictClass(x, rows.length) : null;
     int equal = 0;
@@ -48,5 +44,15 @@ public record OnnxAgreement(int rows, int labelsEqual, double maxDifference) {
       }
     }
     return new OnnxAgreement(rows.length, equal, max);
+  }
+
+  /** {@code rows} as one column-major batch (a column per row), as {@link Model#predictRaw} takes it. */
+  public static double[] columnMajor(double[][] rows) {
+    int n0 = rows[0].length;
+    double[] x = new double[rows.length * n0];
+    for (int i = 0; i < rows.length; i++) {
+      System.arraycopy(rows[i], 0, x, i * n0, n0);
+    }
+    return x;
   }
 }

@@ -31,14 +31,18 @@ public final class OnnxScoring implements AutoCloseable {
 
   /** Scores {@code rows} (each one sample's features, rounded to float32 as a serving client would). */
   public Scores score(double[][] rows) throws OrtException {
-    int n0 = rows[0].length;
-    FloatBuffer x = FloatBuffer.allocate(rows.length * n0);
+    return score(floats(rows), rows.length, rows[0].length);
+  }
+
+  /** {@code rows} one after the other, each value rounded to float32, ready to read. */
+  public static FloatBuffer floats(double[][] rows) {
+    FloatBuffer x = FloatBuffer.allocate(rows.length * rows[0].length);
     for (double[] row : rows) {
       for (double v : row) {
         x.put((float) v);
       }
     }
-    return score(x.flip(), rows.length, n0);
+    return x.flip();
   }
 
   /** Scores {@code n} samples of {@code n0} float32 features each, row after row in {@code x}. */
