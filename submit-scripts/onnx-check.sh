@@ -26,29 +26,13 @@ cd "$(dirname "$0")/.."
 command -v mvn >/dev/null || { echo "onnx-check.sh: mvn not found on PATH; install Maven 3.8+" >&2; exit 1; }
 command -v java >/dev/null || { echo "onnx-check.sh: java not found on PATH; install a Java 17 JDK" >&2; exit 1; }
 
-class_file=target/test-classes/dev/nabla/bench/OnnxCheck.class
-if [[ ! -f "$class_file" ]] || [[ -n "$(find src -newer "$class_file" -name '*.java' -print -quit)" ]]; then
-  echo "onnx-check.sh: compiling (mvn -B -q test-compile)" >&2
-  mvn -B -q -Dstyle.color=never test-compile >&2
-fi
+# shellcheck source=lib/test-classpath.sh
+source submit-scripts/lib/test-classpath.sh
+# shellcheck source=lib/spark-home.sh
+source submit-scripts/lib/spark-home.sh
+# The test scope's class path includes Spark (which reads MNIST as Nabla does) and ONNX Runtime.
+classpath_file="$(nabla_test_classpath onnx-check.sh target/test-classes/dev/nabla/bench/OnnxCheck.class)"
 
-classpath_file=target/bench-classpath.txt
-if [[ ! -s "$classpath_file" || pom.xml -nt "$classpath_file" ]]; then
-  # The default scope (test) includes provided (Spark, which reads MNIST as Nabla does) and ONNX Runtime.
-  mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.outputFile="$classpath_file" >&2
-fi
-
-opens=(
-  -XX:+IgnoreUnrecognizedVMOptions
-  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
-  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
-  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
-  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
-  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED
-  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
-  --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
-  -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true
-)
 export OPENBLAS_NUM_THREADS=1
-exec java -Xmx2g "${opens[@]}" -Dlog4j2.configurationFile="file:$PWD/conf/log4j2.properties" \
+exec java -Xmx2g "${NABLA_JAVA17_OPENS[@]}" -Dlog4j2.configurationFile="file:$PWD/conf/log4j2.properties" \
   -cp "target/classes:target/test-classes:$(cat "$classpath_file")" dev.nabla.bench.OnnxCheck "$@"

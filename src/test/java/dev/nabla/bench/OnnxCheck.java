@@ -25,9 +25,9 @@ import org.apache.spark.sql.SparkSession;
  * through {@link DataReader} in a local Spark session that is stopped before anything is timed). Prints the
  * file's size; the agreement of ONNX Runtime's outputs with the model's own {@link Model#predictRaw} (labels
  * identical, largest probability difference, both accuracies); and the time ONNX Runtime takes to score the
- * 10,000 images as one [10000, 784] float32 tensor (session.run, creating the input tensor included;
- * the median of several runs after warm-up, wall clock, ONNX Runtime's default threads), next to Nabla's
- * own {@code predictRaw} of the same batch on this thread.
+ * 10,000 images as one [10000, 784] float32 tensor (session.run, creating the input tensor included; the
+ * median of several runs after warm-up, wall clock, ONNX Runtime's default threads), timed run by run in
+ * turn with Nabla's own {@code predictRaw} of the same batch on this thread.
  *
  * <p>Usage: {@code OnnxCheck --model DIR --onnx FILE [--data DIR] [--runs N]}; run it through
  * {@code submit-scripts/onnx-check.sh}.
@@ -91,12 +91,12 @@ public final class OnnxCheck {
 
   private static void printTimes(Model m, OnnxScoring scoring, double[][] rows, int runs) throws Exception {
     FloatBuffer x = OnnxScoring.floats(rows);
-    double onnxMs = medianMillis(runs, () -> scoring.score(x.rewind(), rows.length, rows[0].length));
     double[] cols = OnnxAgreement.columnMajor(rows);
-    double nablaMs = medianMillis(runs, () -> m.predictRaw(cols, rows.length));
-    System.out.printf(Locale.ROOT, "scoring %d images in one batch, median of %d runs after %d warm-ups: "
-        + "ONNX Runtime %.1f ms (session.run, %d cores), Nabla predictRaw %.1f ms (one thread)%n",
-        rows.length, runs, WARMUP, onnxMs, Runtime.getRuntime().availableProcessors(), nablaMs);
+    double[] ms = medianMillis(runs, () -> scoring.score(x.rewind(), rows.length, rows[0].length),
+        () -> m.predictRaw(cols, rows.length));
+    System.out.printf(Locale.ROOT, "scoring %d images in one batch, median of %d interleaved runs after %d warm-ups: "
+        + "ONNX Runtime %.1f ms (session.run and the input tensor, %d cores), Nabla predictRaw %.1f ms (one thread)%n",
+        rows.length, runs, WARMUP, ms[0], Runtime.getRuntime().availableProcessors(), ms[1]);
   }
 
   /** Images (features = pixels / 255), one row each, and their labels. */
@@ -122,18 +122,27 @@ public final class OnnxCheck {
     void run() throws Exception;
   }
 
-  private static double medianMillis(int runs, Action action) throws Exception {
+  /** The median wall time of each action, in ms; the actions are run in turn, so outside load hits both alike. */
+  private static double[] medianMillis(int runs, Action... actions) throws Exception {
     for (int i = 0; i < WARMUP; i++) {
-      action.run();
+      for (Action a : actions) {
+        a.run();
+      }
     }
-    double[] ms = new double[runs];
+    double[][] ms = new double[actions.length][runs];
     for (int i = 0; i < runs; i++) {
-      long t0 = System.nanoTime();
-      action.run();
-      ms[i] = (System.nanoTime() - t0) / 1e6;
+      for (int k = 0; k < actions.length; k++) {
+        long t0 = System.nanoTime();
+        actions[k].run();
+        ms[k][i] = (System.nanoTime() - t0) / 1e6;
+      }
     }
-    Arrays.sort(ms);
-    return ms[runs / 2];
+    double[] median = new double[actions.length];
+    for (int k = 0; k < actions.length; k++) {
+      Arrays.sort(ms[k]);
+      median[k] = ms[k][runs / 2];
+    }
+    return median;
   }
 
   private static double accuracy(int[] predicted, double[] labels) {
