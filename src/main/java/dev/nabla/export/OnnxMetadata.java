@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  *   nabla.num_classes      k (classification only): label is the class index 0..k−1
  *   nabla.scaling          none | standard | minmax: fitted at training, folded into layer 1, so inputs are RAW
  *   nabla.seed             the run's seed
- *   nabla.data.NAME        each training data path (train, validation, test)
+ *   nabla.data.NAME        each of the manifest's data entries (train, validation, test paths; format)
  *   nabla.metric.NAME      each final metric (e.g. test_accuracy)
  *   nabla.manifest         the whole manifest.json
  * </pre>
