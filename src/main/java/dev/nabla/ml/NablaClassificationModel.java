@@ -75,7 +75,8 @@ public final class NablaClassificationModel
   /**
    * This model as an ONNX file's bytes ({@link OnnxExport}): input {@code features} float32 [N, n_0] of RAW
    * features (the scaling is folded into layer 1), outputs {@code probability} float32 [N, k] and
-   * {@code label} int64 [N], the manifest in its metadata.
+   * {@code label} int64 [N], the manifest in its metadata. The label is the arg max: Spark's
+   * {@code thresholds}, when set, are not part of the file.
    *
    * @throws dev.nabla.export.NotExportableException naming the layer when a parameter is beyond float32's range
    */
