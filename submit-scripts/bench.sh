@@ -48,17 +48,9 @@ cd "$(dirname "$0")/.."
 command -v mvn >/dev/null || { echo "bench.sh: mvn not found on PATH; install Maven 3.8+" >&2; exit 1; }
 command -v java >/dev/null || { echo "bench.sh: java not found on PATH; install a Java 17 JDK" >&2; exit 1; }
 
-stamp=target/test-classes/dev/nabla/bench/SparkBench.class
-if [[ ! -f "$stamp" ]] || [[ -n "$(find src -newer "$stamp" -name '*.java' -print -quit)" ]]; then
-  echo "bench.sh: compiling (mvn -B -q test-compile)" >&2
-  mvn -B -q -Dstyle.color=never test-compile >&2
-fi
-
-classpath_file=target/bench-classpath.txt
-if [[ ! -s "$classpath_file" || pom.xml -nt "$classpath_file" ]]; then
-  # The default scope (test) includes provided, so Spark's and MLlib's jars are listed.
-  mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.outputFile="$classpath_file" >&2
-fi
+# shellcheck source=lib/test-classpath.sh
+source submit-scripts/lib/test-classpath.sh
+classpath_file="$(nabla_test_classpath bench.sh target/test-classes/dev/nabla/bench/SparkBench.class)"
 
 commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [[ "$commit" != unknown && -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]]; then

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code nabla} (spark-submit main class and plain {@code java -jar}). */
 @Command(name = "nabla", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Train multilayer perceptrons by backpropagation, data-parallel on Apache Spark.",
-    subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, GradcheckCommand.class, PrivacyCommand.class})
+    subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ExportCommand.class,
+        GradcheckCommand.class, PrivacyCommand.class})
 public final class Main implements Runnable {
 
   @Override
