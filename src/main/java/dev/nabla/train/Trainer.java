@@ -125,11 +125,12 @@ public final class Trainer {
 
   /**
    * The k of the fixed tree of tasks the step stream sends θ down and the SUMS up (the driver talks to its root
-   * only); every engine adds the partitions' SUMS in that tree's order, so k is part of the run's settings.
+   * only); 0 for the star (the driver exchanges with every task, adding in index order, as k = T − 1 does). Every
+   * engine adds the partitions' SUMS in that tree's order, so k is part of the run's settings.
    */
   public Trainer treeFanout(int k) {
-    if (k < 1) {
-      throw new IllegalArgumentException("the tree's fan-out must be at least 1, got " + k);
+    if (k < 0) {
+      throw new IllegalArgumentException("the tree's fan-out must be 0 (star) or positive, got " + k);
     }
     this.fanout = k;
     return this;

@@ -25,8 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The tree stream over seven partitions, some of them without a row in many steps (and three without any row at
- * all): whatever the fan-out, it carries every step (one Spark job per epoch) and ends with exactly the parameters
- * and step losses of one Spark job per step, which adds the partitions' SUMS in the same tree's order.
+ * all): whatever the fan-out (0: the star), it carries every step (one Spark job per epoch) and ends with exactly the
+ * parameters and step losses of one Spark job per step, which adds the partitions' SUMS in the same tree's order.
  */
 class TreeStreamTest extends SharedSpark {
   private static final Topology TOPOLOGY =
@@ -67,7 +67,7 @@ class TreeStreamTest extends SharedSpark {
   }
 
   @ParameterizedTest(name = "fan-out {0}")
-  @ValueSource(ints = {1, 2, 3, 6})
+  @ValueSource(ints = {0, 1, 2, 3})
   void theTreeCarriesEveryStepAndEqualsOneJobPerStepBitForBit(int fanout) {
     Run jobs = fit(StepEngine.JOBS, fanout);
     Run tree = fit(StepEngine.STREAM, fanout);
@@ -83,5 +83,13 @@ class TreeStreamTest extends SharedSpark {
       assertNull(m.traffic(), "one job per step streams nothing");
     }
     assertTrue(steps >= 13, "160 rows in batches of 12: " + steps + " steps");
+  }
+
+  @org.junit.jupiter.api.Test
+  void theStarAddsInTheOrderOfTheTreeWithOneLevel() {
+    Run star = fit(StepEngine.STREAM, 0);
+    Run flat = fit(StepEngine.STREAM, SIZES.length - 1);
+    assertArrayEquals(star.params(), flat.params(), "star = tree of fan-out T - 1, bit for bit");
+    assertEquals(star.losses(), flat.losses());
   }
 }

@@ -47,7 +47,12 @@ public final class TreeStream implements AutoCloseable {
   }
 
   private final String key;
-  private final Edge root;
+  private final TreeShape shape;
+  /** The driver's edges: to the root, or (the star) to every partition. */
+  private final Edge[] edges;
+  private final GradientSum[] parts;
+  private final Edge.Answer[] answers;
+  private final java.util.concurrent.ExecutorService io;
   private final SocketChannel[] control;
   private final JavaFutureAction<Void> job;
   private final int numParams;
@@ -55,9 +60,19 @@ public final class TreeStream implements AutoCloseable {
   private volatile boolean closing;
   private Traffic traffic = new Traffic(0, 0);
 
-  private TreeStream(String key, Edge root, SocketChannel[] control, JavaFutureAction<Void> job, int numParams) {
+  private TreeStream(String key, TreeShape shape, Edge[] edges, SocketChannel[] control, JavaFutureAction<Void> job,
+      int numParams) {
     this.key = key;
-    this.root = root;
+    this.shape = shape;
+    this.edges = edges;
+    this.parts = new GradientSum[edges.length];
+    this.answers = new Edge.Answer[edges.length];
+    this.io = edges.length > 1 && edges[0] instanceof Edge.Socket
+        ? java.util.concurrent.Executors.newFixedThreadPool(edges.length, r -> {
+          Thread t = new Thread(r, "nabla-star-io");
+          t.setDaemon(true);
+          return t;
+        }) : null;
     this.control = control;
     this.job = job;
     this.numParams = numParams;
@@ -71,6 +86,7 @@ public final class TreeStream implements AutoCloseable {
    * this JVM when {@code server} is null (local mode), else through the server's socket. Throws {@link Broken}
    * (after cancelling the job) if that does not happen within {@code connectTimeoutMs} or the job ends first.
    *
+   * @param fanout the tree's k; 0 for the star (the driver exchanges θ and the SUMS with every task)
    * @param float32 θ and the SUMS travel between JVMs as float32 (lossy; off by default)
    */
   public static TreeStream open(JavaRDD<ShardGroup> data, StepComputer computer, int numParams, int fanout,
@@ -91,7 +107,7 @@ public final class TreeStream implements AutoCloseable {
           check(job, deadline, arrived, n, null, connectTimeoutMs);
           arrived = LocalEdges.awaitArrived(key, n, Math.min(remaining(deadline), 250));
         }
-        return new TreeStream(key, local[0], control, job, numParams);
+        return new TreeStream(key, shape, shape.star() ? local : new Edge[] {local[0]}, control, job, numParams);
       }
       Hello[] hellos = new Hello[n];
       int connected = 0;
@@ -120,7 +136,11 @@ public final class TreeStream implements AutoCloseable {
         }
         control[p].socket().setSoTimeout(0);
       }
-      return new TreeStream(key, new Edge.Socket(control[0], numParams, float32), control, job, numParams);
+      Edge[] edges = new Edge[shape.star() ? n : 1];
+      for (int p = 0; p < edges.length; p++) {
+        edges[p] = new Edge.Socket(control[p], numParams, float32);
+      }
+      return new TreeStream(key, shape, edges, control, job, numParams);
     } catch (java.net.SocketTimeoutException e) {
       abort(key, control, job);
       throw new Broken("the tasks did not link up within " + connectTimeoutMs + " ms", e);
@@ -207,18 +227,66 @@ public final class TreeStream implements AutoCloseable {
     if (job.isDone()) {
       throw new Broken("the stream's job ended (" + failure(job) + ")", null);
     }
-    long before = root.bytes();
-    Edge.Answer a;
+    long before = bytes();
+    long busiest = 0;
     try {
-      root.sendStep(epoch, step, params);
-      meanwhile.run();
-      a = root.receiveAnswer();
+      if (io != null) {
+        exchangeInParallel(params, epoch, step, meanwhile);
+      } else {
+        for (Edge e : edges) {
+          e.sendStep(epoch, step, params);
+        }
+        meanwhile.run();
+        for (int i = 0; i < edges.length; i++) {
+          Edge.Answer a = edges[i].receiveAnswer();
+          parts[i] = a.sum();
+          busiest = Math.max(busiest, a.maxTaskBytes());
+        }
+      }
     } catch (IOException e) {
-      throw new Broken("the tree stopped answering (" + e.getMessage() + ")" + (job.isDone() ? ": " + failure(job)
-          : ""), e);
+      throw new Broken("the " + (shape.star() ? "star" : "tree") + " stopped answering (" + e.getMessage() + ")"
+          + (job.isDone() ? ": " + failure(job) : ""), e);
     }
-    traffic = new Traffic(root.bytes() - before, a.maxTaskBytes());
-    return a.sum() == null ? new GradientSum(numParams) : a.sum();
+    for (int i = 0; io != null && i < edges.length; i++) {
+      busiest = Math.max(busiest, answers[i].maxTaskBytes());
+    }
+    traffic = new Traffic(bytes() - before, busiest);
+    GradientSum total = edges.length == 1 ? parts[0] : shape.fold(parts);
+    return total == null ? new GradientSum(numParams) : total;
+  }
+
+  /** Star over sockets: each edge's send and receive on its own thread, so that θ goes out to all tasks at once. */
+  private void exchangeInParallel(double[] params, int epoch, int step, Runnable meanwhile) throws IOException {
+    java.util.concurrent.Future<?>[] pending = new java.util.concurrent.Future<?>[edges.length];
+    for (int i = 0; i < edges.length; i++) {
+      Edge e = edges[i];
+      int p = i;
+      pending[i] = io.submit(() -> {
+        e.sendStep(epoch, step, params);
+        answers[p] = e.receiveAnswer();
+        parts[p] = answers[p].sum();
+        return null;
+      });
+    }
+    meanwhile.run();
+    for (java.util.concurrent.Future<?> f : pending) {
+      try {
+        f.get();
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      }
+    }
+  }
+
+  private long bytes() {
+    long b = 0;
+    for (Edge e : edges) {
+      b += e.bytes();
+    }
+    return b;
   }
 
   /** Bytes of the last step. */
@@ -229,7 +297,9 @@ public final class TreeStream implements AutoCloseable {
   /** Ends the stream: tells the tree to return and waits for the job to finish. */
   @Override public void close() {
     closing = true;
-    root.sendEnd();
+    for (Edge e : edges) {
+      e.sendEnd();
+    }
     try {
       job.get(60, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
@@ -245,7 +315,12 @@ public final class TreeStream implements AutoCloseable {
   public void abort() {
     closing = true;
     watchdog.interrupt();
-    root.close();
+    if (io != null) {
+      io.shutdownNow();
+    }
+    for (Edge e : edges) {
+      e.close();
+    }
     abort(key, control, job);
   }
 
@@ -277,7 +352,9 @@ public final class TreeStream implements AutoCloseable {
     while (!closing) {
       if (job.isDone()) {
         if (!closing) {
-          root.close();
+          for (Edge e : edges) {
+            e.close();
+          }
           LocalEdges.removeAll(key);
         }
         return;
