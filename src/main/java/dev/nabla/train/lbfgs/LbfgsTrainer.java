@@ -1,4 +1,4 @@
-package dev.nabla.train;
+package dev.nabla.train.lbfgs;
 
 import breeze.linalg.DenseVector;
 import breeze.optimize.DiffFunction;
@@ -6,12 +6,16 @@ import breeze.optimize.FirstOrderMinimizer;
 import breeze.optimize.LBFGS;
 import dev.nabla.nn.Topology;
 import dev.nabla.optim.Regularization;
+import dev.nabla.train.Evaluation;
+import dev.nabla.train.FullBatchJob;
+import dev.nabla.train.TrainResult;
+import dev.nabla.train.TrainSettings;
+import dev.nabla.train.TrainingSet;
 import dev.nabla.report.EpochMetrics;
 import dev.nabla.report.TrainingListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
@@ -84,12 +88,8 @@ public final class LbfgsTrainer {
           + t.numParams());
     }
     int n = s.epochs();
-    Broadcast<DataView> view = sc.broadcast(train.view("lbfgs-" + UUID.randomUUID()));
-    try {
-      return fit(train, validation, s, memory, tolerance, listener, params, n, new FullBatchJob(train.data().groups(),
-          view, t));
-    } finally {
-      view.destroy();
+    try (FullBatchJob job = FullBatchJob.of(train, t)) {
+      return fit(train, validation, s, memory, tolerance, listener, params, n, job);
     }
   }
 
