@@ -7,10 +7,11 @@
 #   --java-blas  force netlib's pure-Java BLAS even when native OpenBLAS is installed
 #   --phases     also time each phase of a step (GEMMs, activations, bias and BP3 loops)
 #   --sparse     run SparseKernelBench instead: sparse against dense inputs (200000-32-10; density crossover)
+#   --precision  run PrecisionBench instead: forward+backward at float64 and float32, dgemm and sgemm
 set -euo pipefail
 
 usage() {  # usage STATUS: prints the usage (to stderr unless STATUS is 0) and exits with STATUS
-  if [[ "$1" == 0 ]]; then sed -n '5,9s/^# \{0,1\}//p' "$0"; else sed -n '5,9s/^# \{0,1\}//p' "$0" >&2; fi
+  if [[ "$1" == 0 ]]; then sed -n '5,10s/^# \{0,1\}//p' "$0"; else sed -n '5,10s/^# \{0,1\}//p' "$0" >&2; fi
   exit "$1"
 }
 
@@ -21,6 +22,7 @@ for arg in "$@"; do
   case "$arg" in
     --quick|--phases) bench_args+=("$arg") ;;
     --sparse) main_class=dev.nabla.bench.SparseKernelBench ;;
+    --precision) main_class=dev.nabla.bench.PrecisionBench ;;
     --java-blas) java_blas=true ;;
     -h|--help) usage 0 ;;
     *) echo "bench-core.sh: unknown argument '$arg'" >&2; usage 2 ;;
