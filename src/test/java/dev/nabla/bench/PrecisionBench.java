@@ -39,7 +39,7 @@ public final class PrecisionBench {
       }
     }
     actions.add(CoreBench.gemm(1024, 1024, 1024));
-    actions.add(sgemm(1024));
+    actions.add(CoreBench.sgemm(1024, 1024, 1024));
     List<MedianTimer.Timing> times = timer.interleaved(actions);
     System.out.println("| network | m | precision | CPU time per step | GFLOP/s | float32 speed-up |");
     System.out.println("|---|---:|---|---:|---:|---:|");
@@ -72,17 +72,5 @@ public final class PrecisionBench {
     Workspace ws = net.newWorkspace(m);
     GradientSum sum = new GradientSum(t.numParams());
     return () -> net.addGradient(params, x, y, m, ws, sum);
-  }
-
-  private static Runnable sgemm(int n) {
-    SplittableRandom r = new SplittableRandom(7);
-    float[] a = new float[n * n];
-    float[] b = new float[n * n];
-    float[] c = new float[n * n];
-    for (int i = 0; i < a.length; i++) {
-      a[i] = (float) r.nextDouble();
-      b[i] = (float) r.nextDouble();
-    }
-    return () -> dev.nabla.nn.Gemm.sgemm(false, false, n, n, n, a, 0, n, b, 0, n, c, 0, n);
   }
 }
