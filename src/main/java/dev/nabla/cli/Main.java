@@ -29,8 +29,8 @@ public final class Main implements Runnable {
     });
     cl.setExecutionExceptionHandler(new Failures());
     String config = ConfigFile.configPath(args);
-    if (config != null && args.length > 0 && cl.getSubcommands().containsKey(args[0])) {
-      CommandLine sub = cl.getSubcommands().get(args[0]);
+    CommandLine sub = args.length > 0 ? cl.getSubcommands().get(args[0]) : null;
+    if (config != null && sub != null && sub.getCommandSpec().findOption("--config") != null) {
       try {
         sub.setDefaultValueProvider(ConfigFile.load(config, sub.getCommandSpec()));
       } catch (UsageException e) {

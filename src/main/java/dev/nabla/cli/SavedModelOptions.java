@@ -1,8 +1,5 @@
 package dev.nabla.cli;
 
-import dev.nabla.model.Model;
-import dev.nabla.model.ModelIO;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
 
 /** What evaluate and predict share: a config file, the saved model, the data and its partitioning. */
@@ -18,14 +15,4 @@ final class SavedModelOptions {
 
   @Option(names = "--partitions", defaultValue = "0", description = "Partitions (0 = Spark's default parallelism).")
   int partitions;
-
-  /** The saved model, read through the session's Hadoop configuration. */
-  Model load(SparkSession spark) {
-    return ModelIO.load(model, spark.sparkContext().hadoopConfiguration());
-  }
-
-  /** The partition count to use in this session. */
-  int partitions(SparkSession spark) {
-    return partitions > 0 ? partitions : spark.sparkContext().defaultParallelism();
-  }
 }

@@ -1,13 +1,13 @@
 package dev.nabla.cli;
 
-import dev.nabla.train.SparkDefaults;
-import org.apache.spark.SparkConf;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
 
 /**
- * How a command gets its Spark session. The master comes from spark-submit (spark.master), or from
- * {@code --master} when run by the local launcher; Nabla itself never picks one.
+ * The Spark flags of the commands that run Spark. Flags only: picocli reflects on every command's options
+ * when {@code nabla} starts, also for gradcheck and privacy, which run without Spark on the class path, so
+ * no option holder may name a Spark (or Hadoop) type in a field or method signature. {@link SparkSessions}
+ * starts the session. The master comes from spark-submit (spark.master), or from {@code --master} when run
+ * by the local launcher; Nabla itself never picks one.
  */
 final class SparkOptions {
   @Option(names = "--master", description = "Spark master when not run by spark-submit, e.g. local[*] (the "
@@ -18,31 +18,16 @@ final class SparkOptions {
       description = "Print stack traces of errors.")
   boolean verbose;
 
-  private SparkSession session;
-
-  /** Stops the session this command started, if any (so an in-process caller can run another command). */
-  void stop() {
-    if (session != null) {
-      session.stop();
-      session = null;
+  /**
+   * Refuses to go on without Spark on the class path (plain {@code java -jar}), with a usage error saying how to
+   * run the command, instead of a NoClassDefFoundError.
+   */
+  static void requireSpark() {
+    try {
+      Class.forName("org.apache.spark.sql.SparkSession", false, SparkOptions.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new UsageException("Spark is not on the class path: run this command with submit-scripts/nabla or "
+          + "spark-submit (only gradcheck and privacy run from the jar alone)");
     }
-  }
-
-  SparkSession session(String appName) {
-    SparkConf conf = new SparkConf();
-    if (master != null) {
-      conf.setMaster(master);
-    }
-    if (!conf.contains("spark.master")) {
-      throw new UsageException("no Spark master: run through spark-submit (submit-scripts/nabla does) or pass "
-          + "--master, e.g. --master 'local[*]'");
-    }
-    if (!conf.contains("spark.app.name")) {
-      conf.setAppName(appName);
-    }
-    SparkDefaults.apply(conf);
-    session = SparkSession.builder().config(conf).getOrCreate();
-    session.sparkContext().setLogLevel(verbose ? "INFO" : "WARN");
-    return session;
   }
 }

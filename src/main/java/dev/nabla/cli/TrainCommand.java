@@ -84,10 +84,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try {
-      return new TrainJob(this).run();
-    } finally {
-      sparkOptions.stop();
-    }
+    SparkOptions.requireSpark();
+    return new TrainJob(this).run();
   }
 }

@@ -46,7 +46,15 @@ final class TrainJob {
       throw new UsageException("--partitions must be 0 (Spark's default) or a positive integer, got " + cmd.partitions);
     }
     StepEngine chosen = cmd.stepEngine == null ? null : usage("--", () -> StepEngine.parse(cmd.stepEngine));
-    SparkSession spark = cmd.sparkOptions.session("nabla train");
+    SparkSession spark = SparkSessions.start(cmd.sparkOptions, "nabla train");
+    try {
+      return run(spark, chosen);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private int run(SparkSession spark, StepEngine chosen) {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     engine = chosen != null ? chosen : usage("", () -> StepEngine.fromConf(sc.getConf()));
     Configuration hadoop = sc.hadoopConfiguration();
