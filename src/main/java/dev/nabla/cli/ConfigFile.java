@@ -13,7 +13,8 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * A command's configuration file ({@code --config FILE}): Java properties whose keys are the command's
  * long option names without the dashes ({@code learning-rate=0.1}). Values from the file become the
- * options' defaults, so flags on the command line override them. An unknown key is an error naming the
+ * options' defaults, so flags on the command line override them; options the file does not set keep the
+ * {@link Defaults}. An unknown key is an error naming the
  * key and the allowed ones. Read through the Hadoop FileSystem API (any file:, hdfs:, s3a: path) by
  * {@link HadoopText}, which only a command with a {@code --config} option loads (gradcheck and privacy run
  * without Hadoop on the class path).
@@ -69,7 +70,8 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
       if (v != null) {
         return v.trim();
       }
+      return Defaults.of(o);
     }
-    return arg.defaultValue();
+    return null;
   }
 }

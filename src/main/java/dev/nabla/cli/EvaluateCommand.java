@@ -6,7 +6,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code nabla evaluate}: a saved model's metrics on a data set ({@link EvaluateJob} does the work). */
-@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = Defaults.class,
     description = {"Prints a saved model's metrics on a data set: loss, accuracy, per-class precision/recall/F1,",
         "macro-F1 and the confusion matrix (classification) or MSE, RMSE, MAE, R² (regression)."})
 final class EvaluateCommand implements Callable<Integer> {
@@ -14,6 +14,7 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "Print one JSON object instead of tables.")
   boolean json;
 
+  @Mixin ConfigOption config;
   @Mixin SavedModelOptions saved;
   @Mixin DataOptions dataOptions;
   @Mixin SparkOptions sparkOptions;

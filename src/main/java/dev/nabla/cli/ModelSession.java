@@ -17,7 +17,7 @@ record ModelSession(SparkSession spark, Model model, int partitions) implements 
     SparkSession spark = SparkSessions.start(options, appName);
     try {
       Model m = ModelIO.load(saved.model, spark.sparkContext().hadoopConfiguration());
-      int p = saved.partitions > 0 ? saved.partitions : spark.sparkContext().defaultParallelism();
+      int p = options.partitions > 0 ? options.partitions : spark.sparkContext().defaultParallelism();
       return new ModelSession(spark, m, p);
     } catch (RuntimeException e) {
       spark.stop();

@@ -39,7 +39,7 @@ final class PredictJob {
       int k = m.topology().outputSize();
       JavaRDD<Row> rows = d.examples().mapPartitions(it -> predictPartition(m, it, nf, k));
       s.spark().createDataFrame(rows, schema(classification, k)).write()
-          .mode(cmd.overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists)
+          .mode(cmd.output.overwrite ? SaveMode.Overwrite : SaveMode.ErrorIfExists)
           .option("header", "true")
           .format(fmt)
           .save(cmd.out);

@@ -42,8 +42,8 @@ final class TrainJob {
       throw new UsageException("--validation and --validation-fraction exclude each other; give one");
     }
     RunOutputs.check(cmd);
-    if (cmd.partitions < 0) {
-      throw new UsageException("--partitions must be 0 (Spark's default) or a positive integer, got " + cmd.partitions);
+    if (cmd.sparkOptions.partitions < 0) {
+      throw new UsageException("--partitions must be 0 (Spark's default) or a positive integer, got " + cmd.sparkOptions.partitions);
     }
     StepEngine chosen = cmd.stepEngine == null ? null : usage("--", () -> StepEngine.parse(cmd.stepEngine));
     SparkSession spark = SparkSessions.start(cmd.sparkOptions, "nabla train");
@@ -59,7 +59,7 @@ final class TrainJob {
     engine = chosen != null ? chosen : usage("", () -> StepEngine.fromConf(sc.getConf()));
     Configuration hadoop = sc.hadoopConfiguration();
     refuseExistingModel(hadoop);
-    RunReport.refuseExisting(cmd.report, cmd.overwrite, hadoop);
+    RunReport.refuseExisting(cmd.report, cmd.output.overwrite, hadoop);
     MetricsLog metrics = cmd.metricsOut == null ? null : new MetricsLog(cmd.metricsOut, hadoop, cmd.metricsEverySteps);
     try {
       return train(spark, sc, hadoop, metrics);
@@ -156,7 +156,7 @@ final class TrainJob {
       metrics.write(Map.of("event", "end", "wall_s", result.trainingSeconds()));
     }
     if (cmd.modelOut != null) {
-      ModelIO.save(model, cmd.modelOut, cmd.overwrite, hadoop);
+      ModelIO.save(model, cmd.modelOut, cmd.output.overwrite, hadoop);
       System.out.println("model saved to " + cmd.modelOut);
     }
     if (cmd.report != null) {
@@ -164,7 +164,7 @@ final class TrainJob {
         evaluated = RunReport.evaluate(sc, validation, result.params(), settings.topology());
         evaluatedOn = "validation data (" + validation.rows() + " rows)";
       }
-      RunReport.write(cmd.report, cmd.overwrite, hadoop, model, result,
+      RunReport.write(cmd.report, cmd.output.overwrite, hadoop, model, result,
           RunReport.configuration(cmd, settings, dataPaths(), partitions), evaluatedOn,
           evaluated);
     }
@@ -205,7 +205,7 @@ final class TrainJob {
   }
 
   private void refuseExistingModel(Configuration hadoop) {
-    if (cmd.modelOut == null || cmd.overwrite) {
+    if (cmd.modelOut == null || cmd.output.overwrite) {
       return;
     }
     try {
