@@ -15,8 +15,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
   public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
     boolean verbose = parsed.hasMatchedOption("--verbose") || System.getenv("NABLA_VERBOSE") != null;
     int status = statusOf(ex);
-    String command = cl.getCommandName();
-    cl.getErr().println("nabla " + command + ": " + messageOf(ex));
+    cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + messageOf(ex));
     if (verbose) {
       ex.printStackTrace(cl.getErr());
     } else if (status == ExitStatus.FAILED) {

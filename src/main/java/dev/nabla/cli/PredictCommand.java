@@ -7,8 +7,9 @@ import picocli.CommandLine.Option;
 
 /** {@code nabla predict}: a saved model's predictions for every row of a data set ({@link PredictJob} does the work). */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = Defaults.class,
-    description = {"Writes one row per input row: index (position in the input), label, prediction and,",
-        "for classification, the probability of each class (columns p0..p{k-1}). Exit status: 0 done, 2 bad option or existing",
+    description = {"Writes a saved model's prediction for every row of a data set.",
+        "One row per input row: index (position in the input), label, prediction and, for classification,",
+        "the probability of each class (columns p0..p{k-1}). Exit status: 0 done, 2 bad option or existing",
         "output, 3 bad data, 1 internal error."})
 final class PredictCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Output directory (Spark writes part files).")

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 
 /** {@code nabla train}: read data, train data-parallel on Spark, save the model. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = Defaults.class,
-    description = {"Trains a multilayer perceptron by mini-batch gradient descent, data-parallel on Spark.",
+    description = {"Trains a multilayer perceptron, data-parallel on Spark, and saves the model.",
         "Options may come from --config FILE (keys = option names without dashes); flags override it.",
         "Exit status: 0 done, 2 bad option or config, 3 bad data, 4 training diverged, 1 internal error."})
 final class TrainCommand implements Callable<Integer> {
