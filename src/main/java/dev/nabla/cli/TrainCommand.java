@@ -2,8 +2,10 @@ package dev.nabla.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code nabla train}: read data, train data-parallel on Spark, save the model. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = Defaults.class,
@@ -11,12 +13,15 @@ import picocli.CommandLine.Option;
         "Options may come from --config FILE (keys = option names without dashes); flags override it.",
         "Exit status: 0 done, 2 bad option or config, 3 bad data, 4 training diverged, 1 internal error."})
 final class TrainCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
   @Mixin ConfigOption config;
 
   @Option(names = "--train", required = true, description = "Training data path (file:, hdfs:, s3a:, or local).")
   String train;
 
-  @Option(names = "--validation", description = "Validation data path (same format).")
+  @Option(names = "--validation", description = "Validation data path (same format). Given on the command line, it "
+      + "replaces a validation-fraction of the config file.")
   String validation;
 
   @Option(names = "--validation-fraction",

@@ -35,12 +35,7 @@ final class TrainJob {
   }
 
   int run() {
-    if (!(cmd.validationFraction >= 0 && cmd.validationFraction < 1)) {
-      throw new UsageException("--validation-fraction must be in [0, 1), got " + cmd.validationFraction);
-    }
-    if (cmd.validation != null && cmd.validationFraction > 0) {
-      throw new UsageException("--validation and --validation-fraction exclude each other; give one");
-    }
+    ValidationChoice.resolve(cmd, cmd.spec.commandLine().getParseResult(), System.out);
     RunOutputs.check(cmd);
     if (cmd.sparkOptions.partitions < 0) {
       throw new UsageException("--partitions must be 0 (Spark's default) or a positive integer, got " + cmd.sparkOptions.partitions);
