@@ -3,6 +3,7 @@ package dev.nabla.cli;
 import dev.nabla.data.DataException;
 import dev.nabla.model.ModelExistsException;
 import dev.nabla.train.DivergenceException;
+import dev.nabla.train.ResumeMismatchException;
 import picocli.CommandLine;
 
 /**
@@ -33,7 +34,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       if (t instanceof DivergenceException) {
         return ExitStatus.DIVERGED;
       }
-      if (t instanceof UsageException || t instanceof ModelExistsException) {
+      if (t instanceof UsageException || t instanceof ModelExistsException || t instanceof ResumeMismatchException) {
         return ExitStatus.USAGE;
       }
     }
@@ -47,7 +48,8 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       return data.get().getMessage();
     }
     for (Throwable t = ex; t != null; t = t.getCause()) {
-      if (t instanceof DivergenceException || t instanceof UsageException || t instanceof ModelExistsException) {
+      if (t instanceof DivergenceException || t instanceof UsageException || t instanceof ModelExistsException
+          || t instanceof ResumeMismatchException) {
         return t.getMessage();
       }
     }

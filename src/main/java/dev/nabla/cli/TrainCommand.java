@@ -50,8 +50,8 @@ final class TrainCommand implements Callable<Integer> {
   int checkpointKeep;
 
   @Option(names = "--resume", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
-      description = "Continue from the newest complete checkpoint in --checkpoint-dir; "
-      + "the other settings must be those of the interrupted run.")
+      description = "Continue from the newest complete checkpoint in --checkpoint-dir. Every setting that changes "
+      + "the bits must be the interrupted run's, else exit 2 naming the first difference (--step-engine may differ).")
   boolean resume;
 
   @Option(names = "--metrics-out", description = "Write per-epoch metrics as JSON lines to this file.")

@@ -104,11 +104,11 @@ final class TrainJob {
       }
       try {
         result = new Trainer(sc).stepEngine(engine).earlyStopping(settings.earlyStopping()).checkpoints(store)
-            .resumeFrom(from)
+            .resumeFrom(from).dataSettings(DataIdentity.of(cmd, settings, hadoop))
             .privacy(settings.privacy()).poissonSampling(settings.poisson())
             .fit(train, validation, settings.trainSettings(), settings.optimization(), listener);
       } catch (IllegalArgumentException e) {
-        if (e.getMessage() != null && (e.getMessage().startsWith("--resume") || e.getMessage().startsWith("--dp"))) {
+        if (e.getMessage() != null && e.getMessage().startsWith("--dp")) {
           throw new UsageException(e.getMessage());
         }
         throw e;

@@ -98,12 +98,28 @@ class CheckpointResumeTest extends SharedSpark {
   }
 
   @Test
-  void refusesACheckpointOfAnotherRun(@TempDir Path dir) {
+  void refusesACheckpointOfAnotherRunNamingTheSettingAndBothValues(@TempDir Path dir) {
     Checkpoints store = new Checkpoints(dir.resolve("ckpt").toUri().toString(), new Configuration(), 5, false, 1);
     new Trainer(sc).checkpoints(store).fit(train, val, settings, adamPlateau, new TrainingListener() { });
     TrainSettings otherSeed = new TrainSettings(topology, Init.HE_NORMAL, 0.01, 16, 4, 22, settings.dropout());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Trainer(sc)
+    ResumeMismatchException e = assertThrows(ResumeMismatchException.class, () -> new Trainer(sc)
         .resumeFrom(store.latest()).fit(train, val, otherSeed, adamPlateau, new TrainingListener() { }));
-    assertTrue(e.getMessage().contains("--resume"), e.getMessage());
+    assertEquals("--seed", e.setting());
+    assertEquals("21", e.checkpointValue());
+    assertEquals("22", e.runValue());
+    assertTrue(e.getMessage().startsWith("--resume: the checkpoint was written by a run with --seed 21; this run has "
+        + "22"), e.getMessage());
+  }
+
+  @Test
+  void refusesACheckpointWhoseRunHadOtherDataSettings(@TempDir Path dir) {
+    Checkpoints store = new Checkpoints(dir.resolve("ckpt").toUri().toString(), new Configuration(), 5, false, 1);
+    new Trainer(sc).checkpoints(store).dataSettings(Map.of("--train", "a.libsvm"))
+        .fit(train, val, settings, adamPlateau, new TrainingListener() { });
+    ResumeMismatchException e = assertThrows(ResumeMismatchException.class, () -> new Trainer(sc)
+        .dataSettings(Map.of("--train", "b.libsvm")).resumeFrom(store.latest())
+        .fit(train, val, settings, adamPlateau, new TrainingListener() { }));
+    assertEquals("--train", e.setting());
+    assertEquals("a.libsvm", e.checkpointValue());
   }
 }
