@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
         "the probability of each class (columns p0..p{k-1}). Exit status: 0 done, 2 bad option or existing",
         "output, 3 bad data, 1 internal error."})
 final class PredictCommand implements Callable<Integer> {
-  @Option(names = "--out", required = true, description = "Output directory (Spark writes part files).")
+  @Option(names = "--out", required = true, description = "Where to write: csv, one file with one header line; "
+      + "parquet, a directory of part files (any Hadoop path).")
   String out;
 
   @Option(names = "--out-format", defaultValue = "parquet", description = "parquet or csv (default: ${DEFAULT-VALUE}).")

@@ -15,7 +15,6 @@ import dev.nabla.train.Trainer;
 import dev.nabla.train.TrainingSet;
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -152,7 +151,6 @@ final class TrainJob {
     }
     if (cmd.modelOut != null) {
       ModelIO.save(model, cmd.modelOut, cmd.output.overwrite, hadoop);
-      System.out.println("model saved to " + cmd.modelOut);
     }
     if (cmd.report != null) {
       if (evaluated == null && validation != null) {
@@ -163,7 +161,6 @@ final class TrainJob {
           RunReport.configuration(cmd, settings, dataPaths(), partitions), evaluatedOn,
           evaluated);
     }
-    System.out.printf(Locale.ROOT, "trained %d epochs in %.1f s%n", result.history().size(), result.trainingSeconds());
     RunOutputs.printSummary(cmd, result);
     train.blocks().unpersist(false);
     return ExitStatus.OK;
