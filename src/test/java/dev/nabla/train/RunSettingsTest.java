@@ -27,25 +27,28 @@ class RunSettingsTest {
     return new RunSettings(m);
   }
 
+  /** The exception names {@code setting}, the checkpoint's value and this run's, in its fields and its message. */
+  static void assertNames(ResumeMismatchException e, String setting, String was, String is) {
+    assertEquals(setting, e.setting());
+    assertEquals(was, e.checkpointValue());
+    assertEquals(is, e.runValue());
+    assertTrue(e.getMessage().startsWith("--resume: the checkpoint was written by a run with " + setting + " " + was
+        + "; this run has " + is), e.getMessage());
+  }
+
   @Test
   void namesTheFirstDifferenceInTheCheckpointsOrderWithBothValues() {
     RunSettings checkpoint = of("--train", "a", "--activation", "tanh", "--learning-rate", "0.05");
     RunSettings run = of("--train", "a", "--activation", "relu", "--learning-rate", "0.5");
-    ResumeMismatchException e = assertThrows(ResumeMismatchException.class, () -> run.requireSameAs(checkpoint));
-    assertEquals("--activation", e.setting());
-    assertEquals("tanh", e.checkpointValue());
-    assertEquals("relu", e.runValue());
-    assertTrue(e.getMessage().startsWith("--resume: the checkpoint was written by a run with --activation tanh; this "
-        + "run has relu"), e.getMessage());
+    assertNames(assertThrows(ResumeMismatchException.class, () -> run.requireSameAs(checkpoint)), "--activation",
+        "tanh", "relu");
   }
 
   @Test
   void aSettingOnlyOneSideHasIsNotSetOnTheOther() {
-    ResumeMismatchException e = assertThrows(ResumeMismatchException.class,
-        () -> of("--train", "a", "--dp-clip", "1.0").requireSameAs(of("--train", "a")));
-    assertEquals("--dp-clip", e.setting());
-    assertEquals(RunSettings.NOT_SET, e.checkpointValue());
-    assertEquals("1.0", e.runValue());
+    assertNames(assertThrows(ResumeMismatchException.class,
+        () -> of("--train", "a", "--dp-clip", "1.0").requireSameAs(of("--train", "a"))), "--dp-clip", RunSettings.NOT_SET,
+        "1.0");
   }
 
   @Test
