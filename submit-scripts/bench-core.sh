@@ -2,22 +2,25 @@
 # Runs the core-speed benchmark (dev.nabla.bench.CoreBench, issue 2): single-thread forward+backward of
 # a 784-128-10 network next to single-thread dgemm of the same BLAS, as a markdown table.
 #
-# usage: submit-scripts/bench-core.sh [--quick] [--java-blas] [--phases]
+# usage: submit-scripts/bench-core.sh [--quick] [--java-blas] [--phases | --sparse]
 #   --quick      few short repetitions: a smoke run in seconds (noisy figures)
 #   --java-blas  force netlib's pure-Java BLAS even when native OpenBLAS is installed
 #   --phases     also time each phase of a step (GEMMs, activations, bias and BP3 loops)
+#   --sparse     run SparseKernelBench instead: sparse against dense inputs (200000-32-10; density crossover)
 set -euo pipefail
 
 usage() {  # usage STATUS: prints the usage (to stderr unless STATUS is 0) and exits with STATUS
-  if [[ "$1" == 0 ]]; then sed -n '5,8s/^# \{0,1\}//p' "$0"; else sed -n '5,8s/^# \{0,1\}//p' "$0" >&2; fi
+  if [[ "$1" == 0 ]]; then sed -n '5,9s/^# \{0,1\}//p' "$0"; else sed -n '5,9s/^# \{0,1\}//p' "$0" >&2; fi
   exit "$1"
 }
 
 bench_args=()
 java_blas=false
+main_class=dev.nabla.bench.CoreBench
 for arg in "$@"; do
   case "$arg" in
     --quick|--phases) bench_args+=("$arg") ;;
+    --sparse) main_class=dev.nabla.bench.SparseKernelBench ;;
     --java-blas) java_blas=true ;;
     -h|--help) usage 0 ;;
     *) echo "bench-core.sh: unknown argument '$arg'" >&2; usage 2 ;;
@@ -53,4 +56,4 @@ fi
 
 export OPENBLAS_NUM_THREADS=1
 exec java "${java_opts[@]}" -cp "target/classes:target/test-classes:$(cat "$classpath_file")" \
-  dev.nabla.bench.CoreBench "${bench_args[@]}"
+  "$main_class" "${bench_args[@]}"

@@ -1,7 +1,7 @@
 package dev.nabla.cli;
 
 import dev.nabla.nn.Activation;
-import dev.nabla.nn.Gemm;
+import dev.nabla.nn.Blas;
 import dev.nabla.nn.GradientCheck;
 import dev.nabla.nn.Init;
 import dev.nabla.nn.Loss;
@@ -91,8 +91,8 @@ final class GradcheckCommand implements Callable<Integer> {
     GradientCheck.Result r = GradientCheck.check(t, params, xy[0], xy[1], batch);
 
     PrintWriter out = spec.commandLine().getOut();
-    out.println("gradcheck " + t + ", batch " + batch + ", seed " + seed + ", init " + scheme + ", BLAS "
-        + Gemm.implementation());
+    out.println("gradcheck " + t + ", batch " + batch + ", seed " + seed + ", init " + scheme);
+    out.println("BLAS: " + Blas.description());
     for (GradientCheck.LayerError e : r.layers()) {
       out.printf("layer %d (%d -> %d %s): W max relative error %.3e, b max relative error %.3e%n", e.layer(),
           t.size(e.layer() - 1), t.size(e.layer()), t.activation(e.layer()).name(), e.weightError(), e.biasError());

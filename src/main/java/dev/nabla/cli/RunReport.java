@@ -92,8 +92,7 @@ final class RunReport {
     sc.setJobDescription("nabla report evaluation");
     Broadcast<double[]> bc = sc.broadcast(params);
     try {
-      return set.numClasses() > 0 ? Evaluation.classification(set.blocks(), bc, t, set.numClasses())
-          : Evaluation.regression(set.blocks(), bc, t);
+      return set.numClasses() > 0 ? Evaluation.classification(set, bc, t) : Evaluation.regression(set, bc, t);
     } finally {
       bc.destroy();
     }

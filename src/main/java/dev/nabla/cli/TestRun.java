@@ -1,22 +1,19 @@
 package dev.nabla.cli;
 
+import dev.nabla.data.BlockSet;
 import dev.nabla.data.DataReader;
-import dev.nabla.data.LoadedData;
-import dev.nabla.data.PackedPartition;
-import dev.nabla.data.Packing;
-import dev.nabla.data.Splits;
+import dev.nabla.data.Storage;
 import dev.nabla.model.ClassificationMetrics;
 import dev.nabla.model.Model;
 import dev.nabla.model.RegressionMetrics;
 import dev.nabla.model.Task;
 import dev.nabla.train.Evaluation;
+import dev.nabla.train.TrainingSet;
 import java.io.PrintStream;
 import java.util.Map;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /** Evaluates a model on a data path: reads it as the model expects, one distributed pass, metrics. */
 final class TestRun {
@@ -50,23 +47,25 @@ final class TestRun {
   Object metrics(Model model, String path, int partitions) {
     boolean classification = model.task() == Task.CLASSIFICATION;
     int nf = model.topology().inputSize();
-    LoadedData d = DataReader.read(spark, path, data.read(classification, nf, model.numClasses()), partitions);
-    TrainingData.reportSkipped(path, d);
-    if (d.numFeatures() != nf) {
-      throw new UsageException(path + " has " + d.numFeatures() + " features; the model expects " + nf);
-    }
-    JavaRDD<PackedPartition> blocks = Packing.pack(Splits.repartition(d.examples(), partitions), nf,
-        model.numClasses(), model.topology().outputSize(), model.scaling()).persist(StorageLevel.MEMORY_ONLY());
-    JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    Broadcast<double[]> bc = sc.broadcast(model.params());
+    BlockSet d = DataReader.load(spark, path, data.read(classification, nf, model.numClasses()), partitions,
+        Storage.defaults(), null);
     try {
-      sc.setJobDescription("nabla evaluate " + path);
-      return classification
-          ? Evaluation.classification(blocks, bc, model.topology(), model.numClasses())
-          : Evaluation.regression(blocks, bc, model.topology());
+      TrainingData.reportSkipped(path, d.skipped(), d.skippedSamples());
+      if (d.numFeatures() != nf) {
+        throw new UsageException(path + " has " + d.numFeatures() + " features; the model expects " + nf);
+      }
+      TrainingSet set = new TrainingSet(d, model.scaling());
+      JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+      Broadcast<double[]> bc = sc.broadcast(model.params());
+      try {
+        sc.setJobDescription("nabla evaluate " + path);
+        return classification ? Evaluation.classification(set, bc, model.topology())
+            : Evaluation.regression(set, bc, model.topology());
+      } finally {
+        bc.destroy();
+      }
     } finally {
-      bc.destroy();
-      blocks.unpersist(false);
+      d.release();
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.nabla.cli;
 
 import dev.nabla.model.Manifest;
+import dev.nabla.nn.Blas;
 import dev.nabla.model.Model;
 import dev.nabla.model.ModelIO;
 import dev.nabla.model.Scaling;
@@ -49,6 +50,7 @@ final class TrainJob {
   }
 
   private int run(SparkSession spark, StepEngine chosen) {
+    System.out.println("BLAS: " + Blas.description());
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     engine = chosen != null ? chosen : usage("", () -> StepEngine.fromConf(sc.getConf()));
     Configuration hadoop = sc.hadoopConfiguration();
@@ -162,7 +164,7 @@ final class TrainJob {
           evaluated);
     }
     RunOutputs.printSummary(cmd, result);
-    train.blocks().unpersist(false);
+    data.release();
     return ExitStatus.OK;
   }
 

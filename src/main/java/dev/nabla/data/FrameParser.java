@@ -3,12 +3,13 @@ package dev.nabla.data;
 import java.io.Serializable;
 import java.net.URI;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Row;
 
 /**
  * One DataFrame row of {@code (label, features[, file path, row index in file])}, label a double or a
- * Vector, features a Vector (sparse or dense, returned dense). Rows from a Parquet read carry their file
+ * Vector, features a Vector (sparse rows stay sparse). Rows from a Parquet read carry their file
  * and row index so that a bad row is located as {@code <file> row <i>}.
  */
 final class FrameParser implements Serializable {
@@ -48,11 +49,14 @@ final class FrameParser implements Serializable {
           inferred ? "the first vector read had " + numFeatures + "; set numFeatures if another size is right"
               : "numFeatures is " + numFeatures + "; fix the row or numFeatures");
     }
-    double[] x = v.toArray();
-    for (int j = 0; j < x.length; j++) {
-      Checks.Problem p = Checks.finite(x[j], "in features[" + j + "]");
+    int[] indices = v instanceof SparseVector sv ? sv.indices() : null;
+    double[] x = indices != null ? ((SparseVector) v).values() : v.toArray();
+    for (int k = 0; k < x.length; k++) {
+      int j = indices == null ? k : indices[k];
+      Checks.Problem p = Checks.finite(x[k], "in features[" + j + "]");
       if (p != null) {
-        return bad(record, where, p.problem(), window("features", x, j), p.hint());
+        return bad(record, where, p.problem(), indices == null ? window("features", x, j)
+            : "features[" + j + "]=" + Numbers.format(x[k]), p.hint());
       }
     }
     double[] target;
@@ -76,7 +80,7 @@ final class FrameParser implements Serializable {
       }
       target = new double[] {y};
     }
-    return ParsedRow.dense(x, target);
+    return indices == null ? ParsedRow.dense(x, target) : new ParsedRow(indices, x, target);
   }
 
   private static BadRow bad(long record, String where, String problem, String text, String hint) {

@@ -56,6 +56,43 @@ record IdxChunk(long first, String images, HadoopConf conf, int pixelsPerImage, 
     };
   }
 
+  /**
+   * The chunk's items packed for training: pixels straight from the file into blocks (as bytes: k / 255 is stored
+   * as k), labels as class indices (or, for regression, values). One segment, whose start is {@code first}.
+   */
+  Shard shard(ShardBuild build) {
+    dev.nabla.data.block.BlockBuilder builder = new dev.nabla.data.block.BlockBuilder(build.numTargets(),
+        build.byteScale(), build.roundToFloat(), build.maxValues());
+    java.util.List<dev.nabla.data.block.Block> blocks = new java.util.ArrayList<>();
+    byte[] pixels = items.length == 0 ? new byte[0] : readRange(items[0], items[items.length - 1] + 1);
+    int base = items.length == 0 ? 0 : items[0];
+    double[] x = new double[pixelsPerImage];
+    double[] target = new double[1];
+    for (int k = 0; k < items.length; k++) {
+      int at = (items[k] - base) * pixelsPerImage;
+      for (int j = 0; j < x.length; j++) {
+        x[j] = (pixels[at + j] & 0xFF) / 255.0;
+      }
+      builder.addDense(x, x.length);
+      if (build.numTargets() == 0) {
+        builder.label(labels[k] & 0xFF);
+      } else {
+        target[0] = labels[k] & 0xFF;
+        builder.targets(target);
+      }
+      if (builder.full()) {
+        blocks.add(builder.build());
+      }
+    }
+    dev.nabla.data.block.Block last = builder.build();
+    if (last != null) {
+      blocks.add(last);
+    }
+    Origin origin = new Origin(new Path(images).getName(), 0, first, false);
+    return new Shard(blocks, java.util.List.of(new Shard.Segment(origin, items.length, items.length)), 0,
+        java.util.List.of(), null, 0);
+  }
+
   /** The pixels of items [from, to). */
   private byte[] readRange(int from, int to) {
     Path path = new Path(images);

@@ -26,6 +26,36 @@ final class IdxReader {
   private IdxReader() {}
 
   static LoadedData read(SparkSession spark, String path, ReadOptions o, int minPartitions) {
+    Checked c = check(spark, path, o);
+    JavaRDD<Example> examples = chunkRdd(spark, c, minPartitions, path).flatMap(IdxChunk::examples)
+        .setName("nabla examples of " + path);
+    return new LoadedData(examples, c.dim, c.numTargets(o), c.kept.size(), c.labels.length - c.kept.size(), c.samples);
+  }
+
+  /**
+   * The IDX pair loaded for training: max(partitions, pixels / shard bytes) chunks, each read straight into blocks
+   * of bytes (pixels k / 255 are stored as the byte k, exactly).
+   */
+  static BlockSet load(SparkSession spark, String path, ReadOptions o, int partitions, Storage storage, Boolean sparse) {
+    Checked c = check(spark, path, o);
+    int chunks = (int) Math.max(partitions, Math.min(c.kept.size(),
+        ((long) c.kept.size() * c.dim + storage.shardBytes() - 1) / storage.shardBytes()));
+    ShardBuild build = new ShardBuild(false, o.classification() ? 0 : 1, 255.0, storage.float32(),
+        storage.blockValues(), false);
+    JavaRDD<Shard> shards = chunkRdd(spark, c, chunks, path).map(chunk -> chunk.shard(build));
+    BlockSet set = BlockLoad.load(path, shards, new Assembler.Shape(c.dim, 1), o, partitions, sparse);
+    return set.withSkipped(c.labels.length - c.kept.size(), c.samples);
+  }
+
+  /** The validated pair: dimensions, labels, the kept items, and the messages of the first skipped ones. */
+  private record Checked(Path images, HadoopConf conf, int dim, byte[] labels, List<Integer> kept, int maxLabel,
+      List<String> samples) {
+    int numTargets(ReadOptions o) {
+      return !o.classification() ? 1 : o.numClasses() > 0 ? o.numClasses() : maxLabel + 1;
+    }
+  }
+
+  private static Checked check(SparkSession spark, String path, ReadOptions o) {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     Path imagesPath = single(conf, path);
     Path labelsPath = o.labelsPath() != null ? single(conf, o.labelsPath()) : derivedLabels(conf, path, imagesPath);
@@ -65,22 +95,24 @@ final class IdxReader {
       throw new DataException(labels.length == 0 ? path + ": no examples (empty file?)"
           : path + ": no examples: all " + labels.length + " labels were bad, the first: " + samples.get(0));
     }
-    List<IdxChunk> chunks = chunks(imagesPath.toString(), new HadoopConf(conf), dim, labels, kept, minPartitions);
+    return new Checked(imagesPath, new HadoopConf(conf), dim, labels, kept, maxLabel, samples);
+  }
+
+  /**
+   * The chunks as an RDD of {@code n} partitions. The chunks (item numbers, labels, the Hadoop configuration) go
+   * out once per executor as a broadcast; a partition holds only its chunk's number. A partition object travels
+   * with every task that touches the RDD or anything cached from it, i.e. with every training step: with the
+   * chunk inside it, each step shipped and decoded the configuration and N/P item numbers and labels per task.
+   */
+  private static JavaRDD<IdxChunk> chunkRdd(SparkSession spark, Checked c, int n, String path) {
+    List<IdxChunk> chunks = chunks(c.images.toString(), c.conf, c.dim, c.labels, c.kept, n);
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    // The chunks (item numbers, labels, the Hadoop configuration) go out once per executor as a broadcast;
-    // a partition holds only its chunk's number. A partition object travels with every task that touches
-    // the RDD or anything cached from it, i.e. with every training step: with the chunk inside it, each
-    // step shipped and decoded the configuration and N/P item numbers and labels per task.
     Broadcast<List<IdxChunk>> plan = sc.broadcast(chunks);
     List<Integer> numbers = new ArrayList<>(chunks.size());
-    for (int c = 0; c < chunks.size(); c++) {
-      numbers.add(c);
+    for (int i = 0; i < chunks.size(); i++) {
+      numbers.add(i);
     }
-    JavaRDD<Example> examples = sc.parallelize(numbers, chunks.size())
-        .flatMap(c -> plan.value().get(c).examples())
-        .setName("nabla examples of " + path);
-    int numTargets = !o.classification() ? 1 : o.numClasses() > 0 ? o.numClasses() : maxLabel + 1;
-    return new LoadedData(examples, dim, numTargets, kept.size(), labels.length - kept.size(), samples);
+    return sc.parallelize(numbers, chunks.size()).map(i -> plan.value().get(i)).setName("nabla chunks of " + path);
   }
 
   /**

@@ -21,6 +21,14 @@ abstract class Rows implements Iterator<Parsed> {
     return records;
   }
 
+  /**
+   * Where the row last returned comes from, when a partition joins runs of several files (a Parquet partition of
+   * Spark's file packing): a new object at each run's first row. Null (the default): the partition is one run.
+   */
+  Origin segment() {
+    return null;
+  }
+
   @Override
   public final boolean hasNext() {
     if (next == null && !done) {

@@ -45,6 +45,12 @@ final class TextSource implements RowSource {
    * minus the re-splitting on commas); single-threaded listing keeps their order.
    */
   static TextSource open(SparkSession spark, String name, List<FileStatus> files, LineParser parser, int minPartitions) {
+    return open(spark, name, files, parser, minPartitions, Long.MAX_VALUE);
+  }
+
+  /** As {@link #open(SparkSession, String, List, LineParser, int)}, with splits of at most {@code maxSplitBytes}. */
+  static TextSource open(SparkSession spark, String name, List<FileStatus> files, LineParser parser, int minPartitions,
+      long maxSplitBytes) {
     try {
       Job job = Job.getInstance(new Configuration(spark.sparkContext().hadoopConfiguration()));
       Path[] paths = new Path[files.size()];
@@ -56,7 +62,7 @@ final class TextSource implements RowSource {
         total += files.get(i).getLen();
       }
       FileInputFormat.setInputPaths(job, paths);
-      FileInputFormat.setMaxInputSplitSize(job, Math.max(1, (total + minPartitions - 1) / minPartitions));
+      FileInputFormat.setMaxInputSplitSize(job, Math.max(1, Math.min(maxSplitBytes, (total + minPartitions - 1) / minPartitions)));
       job.getConfiguration().setInt(FileInputFormat.LIST_STATUS_NUM_THREADS, 1);
       JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
       JavaNewHadoopRDD<LongWritable, Text> rdd = (JavaNewHadoopRDD<LongWritable, Text>) sc.newAPIHadoopRDD(

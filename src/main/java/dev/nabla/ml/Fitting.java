@@ -2,14 +2,11 @@ package dev.nabla.ml;
 
 import static org.apache.spark.sql.functions.col;
 
+import dev.nabla.data.BlockSet;
 import dev.nabla.data.DataReader;
-import dev.nabla.data.Example;
 import dev.nabla.data.Format;
-import dev.nabla.data.LoadedData;
-import dev.nabla.data.PackedPartition;
-import dev.nabla.data.Packing;
 import dev.nabla.data.ReadOptions;
-import dev.nabla.data.Splits;
+import dev.nabla.data.Storage;
 import dev.nabla.model.Manifest;
 import dev.nabla.model.Model;
 import dev.nabla.model.Scaling;
@@ -23,17 +20,15 @@ import dev.nabla.train.Trainer;
 import dev.nabla.train.TrainingSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * What {@code fit} does for both estimators, with the CLI's pieces: read and validate the label and
- * features columns ({@link DataReader#fromDataFrame}), spread the rows over Spark's default
- * parallelism, pack them ({@link Packing}), train ({@link Trainer}) and wrap the result in a
+ * features columns and load them into cached blocks ({@link DataReader#loadDataFrame}, one shard per
+ * DataFrame partition, trained in Spark's default parallelism), train ({@link Trainer}) and wrap the result in a
  * {@link Model} with its {@link Manifest}. No feature scaling is fitted here: in a Pipeline that is a
  * StandardScaler's job. The manifest's {@code train_loss} is the last epoch's MEAN loss per sample.
  */
@@ -53,21 +48,16 @@ final class Fitting {
     Dataset<Row> df = dataset.select(col(labelCol).cast(DataTypes.DoubleType).as(labelCol), col(featuresCol));
     ReadOptions read = ReadOptions.of(Format.PARQUET, classification).withLabelCol(labelCol)
         .withFeaturesCol(featuresCol).withNumClasses(numClasses);
-    LoadedData data = DataReader.fromDataFrame(df, read, uid + " (column '" + featuresCol + "')");
-    int outputs = classification ? numClasses : 1;
-    TrainingPlan plan = TrainingPlan.of(p, task, data.numFeatures(), outputs);
-
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(dataset.sparkSession().sparkContext());
-    JavaRDD<Example> rows = Splits.repartition(data.examples(), sc.defaultParallelism());
+    BlockSet data = DataReader.loadDataFrame(df, read, uid + " (column '" + featuresCol + "')", sc.defaultParallelism(),
+        Storage.defaults(), null);
+    int outputs = classification ? numClasses : 1;
     Scaling none = Scaling.none(data.numFeatures());
-    JavaRDD<PackedPartition> blocks = Packing.pack(rows, data.numFeatures(), classification ? numClasses : 0, 1, none)
-        .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      long n = data.count(); // the reader refuses an empty DataFrame
+      TrainingPlan plan = TrainingPlan.of(p, task, data.numFeatures(), outputs);
       TrainSettings s = plan.settings();
       TrainingListener listener = p.getVerbose() ? new ConsoleLog(System.out) : new TrainingListener() { };
-      TrainResult r = new Trainer(sc).fit(new TrainingSet(blocks, n, task, classification ? numClasses : 0), null, s,
-          plan.optimization(), listener);
+      TrainResult r = new Trainer(sc).fit(new TrainingSet(data), null, s, plan.optimization(), listener);
       Map<String, Double> metrics = new LinkedHashMap<>();
       if (!r.history().isEmpty()) {
         metrics.put("train_loss", r.history().get(r.history().size() - 1).trainLoss());
@@ -80,7 +70,7 @@ final class Fitting {
           Map.of("epochs_run", Integer.toString(r.history().size()), "estimator", uid));
       return new Model(s.topology(), r.params(), none, task, classification ? numClasses : 0, manifest);
     } finally {
-      blocks.unpersist(false);
+      data.release();
     }
   }
 }

@@ -11,6 +11,9 @@ package dev.nabla.nn;
  *   BP4  ∂C/∂W^l = δ^l (a^{l−1})ᵀ            (over the batch: one GEMM, = Σ_x δ_x a_xᵀ)
  * </pre>
  *
+ * At layer 1, a^0 is the input x, held dense or sparse ({@link Inputs}): {@link #bp4First} lets the
+ * inputs form δ¹Xᵀ (one GEMM, or one axpy per non-zero).
+ *
  * BP3 and BP4 ADD the batch's SUM into the gradient array; nothing here divides by the batch size.
  */
 public final class Backprop {
@@ -60,5 +63,10 @@ public final class Backprop {
         1.0, deltal, 0, nl,
         aPrev, 0, nPrev,
         1.0, grad, t.weightOffset(l), nl);
+  }
+
+  /** BP4 at layer 1: ∂C/∂W¹ summed over the batch, grad[W¹] += δ¹ Xᵀ = Σ_x δ_x xᵀ, over X as held. */
+  public static void bp4First(Topology t, Inputs x, double[] delta1, int cols, double[] grad) {
+    x.addOuterInto(delta1, t.size(1), cols, grad, t.weightOffset(1));
   }
 }

@@ -4,20 +4,19 @@ import dev.ludovic.netlib.blas.BLAS;
 
 /**
  * General matrix multiply over column-major {@code double[]} with offsets, through netlib BLAS
- * ({@code dev.ludovic.netlib}, the library Spark and Breeze call; native OpenBLAS when installed, a
- * vectorised Java implementation otherwise).
+ * ({@code dev.ludovic.netlib}, the library Spark and Breeze call), on the library {@link Blas} chose.
  *
  * <p>Contract: C := alpha · op(A) · op(B) + beta · C, where op(X) is X or Xᵀ, op(A) is m × k, op(B) is
  * k × n and C is m × n. Dimensions and array bounds are checked before BLAS is called, so a wrong shape
  * fails here with a message rather than corrupting memory in native code.
  */
 public final class Gemm {
-  private static final BLAS BLAS_INSTANCE = BLAS.getInstance();
+  private static final BLAS BLAS_INSTANCE = Blas.instance();
 
   private Gemm() {
   }
 
-  /** The BLAS implementation in use, e.g. {@code dev.ludovic.netlib.blas.JNIBLAS} for native OpenBLAS. */
+  /** The BLAS implementation in use, e.g. {@code dev.ludovic.netlib.blas.JNIBLAS} for native OpenBLAS (see {@link Blas}). */
   public static String implementation() {
     return BLAS_INSTANCE.getClass().getName();
   }

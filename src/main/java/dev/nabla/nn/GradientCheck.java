@@ -46,10 +46,25 @@ public final class GradientCheck {
   }
 
   /**
+   * As {@link #check(Topology, double[], double[], double[], int)}, over dense or sparse inputs.
+   *
+   * @param x inputs with n_0 rows and at least cols columns
+   */
+  public static Result check(Topology t, double[] params, Inputs x, double[] y, int cols) {
+    return check(t, params, x, y, cols, null, null);
+  }
+
+  /**
    * The same check with dropout masks held fixed (the same column seeds for every evaluation), so the
    * loss is a deterministic function of θ again and its derivative is what backprop must return.
    */
   public static Result check(Topology t, double[] params, double[] x, double[] y, int cols, Dropout dropout,
+      long[] columnSeeds) {
+    return check(t, params, new DenseInputs(x, t.inputSize()), y, cols, dropout, columnSeeds);
+  }
+
+  /** As {@link #check(Topology, double[], double[], double[], int, Dropout, long[])}, over dense or sparse inputs. */
+  public static Result check(Topology t, double[] params, Inputs x, double[] y, int cols, Dropout dropout,
       long[] columnSeeds) {
     Network net = new Network(t);
     Workspace ws = net.newWorkspace(cols);
@@ -75,7 +90,7 @@ public final class GradientCheck {
       int end = t.biasOffset(l) + t.size(l);
       for (int i = t.weightOffset(l); i < end; i++) {
         double h = STEP * Math.max(1.0, Math.abs(params[i]));
-        if (!smooth && crossesKink(net, theta, i, h, x, cols, ws)) {
+        if (!smooth && crossesKink(net, theta, i, h, x, cols, ws, dropout, columnSeeds)) {
           skipped++;
           continue;
         }
@@ -145,15 +160,18 @@ public final class GradientCheck {
     return true;
   }
 
-  /** True when moving θ_i over [−2h, 2h] flips the sign of some z in a layer with a kink. */
-  private static boolean crossesKink(Network net, double[] theta, int i, double h, double[] x, int cols,
-      Workspace ws) {
+  /**
+   * True when moving θ_i over [−2h, 2h] flips the sign of some z in a layer with a kink, in the network
+   * the loss is taken of (with the same dropout masks).
+   */
+  private static boolean crossesKink(Network net, double[] theta, int i, double h, Inputs x, int cols,
+      Workspace ws, Dropout dropout, long[] columnSeeds) {
     Topology t = net.topology();
     double saved = theta[i];
     theta[i] = saved - 2 * h;
-    boolean[][] low = signs(net, theta, x, cols, ws);
+    boolean[][] low = signs(net, theta, x, cols, ws, dropout, columnSeeds);
     theta[i] = saved + 2 * h;
-    boolean[][] high = signs(net, theta, x, cols, ws);
+    boolean[][] high = signs(net, theta, x, cols, ws, dropout, columnSeeds);
     theta[i] = saved;
     for (int l = 1; l <= t.numLayers(); l++) {
       if (low[l] != null && !java.util.Arrays.equals(low[l], high[l])) {
@@ -163,9 +181,10 @@ public final class GradientCheck {
     return false;
   }
 
-  private static boolean[][] signs(Network net, double[] theta, double[] x, int cols, Workspace ws) {
+  private static boolean[][] signs(Network net, double[] theta, Inputs x, int cols, Workspace ws, Dropout dropout,
+      long[] columnSeeds) {
     Topology t = net.topology();
-    net.forward(theta, x, cols, ws);
+    net.forward(theta, x, cols, ws, dropout, columnSeeds);
     boolean[][] s = new boolean[t.numLayers() + 1][];
     for (int l = 1; l <= t.numLayers(); l++) {
       if (!t.activation(l).isSmooth()) {

@@ -6,6 +6,10 @@ package dev.nabla.nn;
  * <p>A batch is a column-major matrix, one column per sample: inputs X are n_0 × cols, targets Y are
  * n_L × cols. Forward costs one GEMM per layer; backward one GEMM per layer for BP2 (L − 1 of them:
  * the error at the inputs, δ^0, is never needed) and one per layer for BP4. No per-sample loop.
+ *
+ * <p>Every method taking X comes twice: with a {@code double[]} (dense, column-major) and with
+ * {@link Inputs}, dense or sparse. Only layer 1 reads X; with {@link SparseInputs} its two GEMMs become
+ * one axpy per non-zero each way, and nothing else changes.
  */
 public final class Network {
   private final Topology topology;
@@ -25,17 +29,28 @@ public final class Network {
 
   /** Forward pass: Z^l = W^l A^{l−1} + b^l and A^l = σ(Z^l) for l = 1..L, into {@code ws}. */
   public void forward(double[] params, double[] x, int cols, Workspace ws) {
+    forward(params, ws.dense(x), cols, ws);
+  }
+
+  /** As {@link #forward(double[], double[], int, Workspace)}, over dense or sparse inputs. */
+  public void forward(double[] params, Inputs x, int cols, Workspace ws) {
     forward(params, x, cols, ws, null, null);
+  }
+
+  /** As {@link #forward(double[], Inputs, int, Workspace, Dropout, long[])}, over dense inputs. */
+  public void forward(double[] params, double[] x, int cols, Workspace ws, Dropout dropout, long[] columnSeeds) {
+    forward(params, ws.dense(x), cols, ws, dropout, columnSeeds);
   }
 
   /**
    * Training forward pass with inverted dropout on hidden layers: layer l + 1 (and BP4) see
    * A^l ⊙ mask^l, the masks drawn per column from {@code columnSeeds[c]} (see {@link Dropout}).
+   * Layer 1 multiplies the inputs as they are held (dense GEMM or sparse columns); A^1 onwards are dense.
    *
    * @param dropout null for none
    */
-  public void forward(double[] params, double[] x, int cols, Workspace ws, Dropout dropout, long[] columnSeeds) {
-    checkBatch(params, x, cols, topology.inputSize(), "inputs");
+  public void forward(double[] params, Inputs x, int cols, Workspace ws, Dropout dropout, long[] columnSeeds) {
+    checkInputs(params, x, cols);
     ws.ensure(cols);
     java.util.SplittableRandom[] rngs = null;
     if (dropout != null && !dropout.isNone()) {
@@ -44,7 +59,6 @@ public final class Network {
         rngs[c] = new java.util.SplittableRandom(columnSeeds[c]);
       }
     }
-    double[] prev = x;
     for (int l = 1; l <= topology.numLayers(); l++) {
       int nl = topology.size(l);
       int nPrev = topology.size(l - 1);
@@ -53,22 +67,30 @@ public final class Network {
       for (int c = 0; c < cols; c++) {
         System.arraycopy(params, b, z, c * nl, nl);
       }
-      Gemm.gemm(false, false, nl, cols, nPrev,
-          1.0, params, topology.weightOffset(l), nl,
-          prev, 0, nPrev,
-          1.0, z, 0, nl);
+      if (l == 1) {
+        x.multiplyInto(params, topology.weightOffset(1), nl, cols, z);
+      } else {
+        Gemm.gemm(false, false, nl, cols, nPrev,
+            1.0, params, topology.weightOffset(l), nl,
+            ws.output(l - 1), 0, nPrev,
+            1.0, z, 0, nl);
+      }
       topology.activation(l).apply(z, ws.a[l], nl, cols);
       ws.droppedActive[l] = rngs != null && l < topology.numLayers() && dropout.rate(l) > 0;
       if (ws.droppedActive[l]) {
         ws.ensureDropout(l);
         dropout.apply(l, ws.a[l], ws.mask[l], ws.dropped[l], nl, cols, rngs);
       }
-      prev = ws.output(l);
     }
   }
 
   /** Writes the network's outputs A^L for the batch into {@code out} (n_L × cols, column-major). */
   public void predict(double[] params, double[] x, int cols, double[] out, Workspace ws) {
+    predict(params, ws.dense(x), cols, out, ws);
+  }
+
+  /** As {@link #predict(double[], double[], int, double[], Workspace)}, over dense or sparse inputs. */
+  public void predict(double[] params, Inputs x, int cols, double[] out, Workspace ws) {
     forward(params, x, cols, ws);
     System.arraycopy(ws.a[topology.numLayers()], 0, out, 0, topology.outputSize() * cols);
   }
@@ -101,10 +123,18 @@ public final class Network {
 
   /** Adds the batch's gradient SUM to {@code grad}: BP3 and BP4 for every layer, from the deltas in ws. */
   public void accumulateGradient(double[] x, int cols, Workspace ws, double[] grad) {
+    accumulateGradient(ws.dense(x), cols, ws, grad);
+  }
+
+  /** As {@link #accumulateGradient(double[], int, Workspace, double[])}, over dense or sparse inputs (a SUM). */
+  public void accumulateGradient(Inputs x, int cols, Workspace ws, double[] grad) {
     for (int l = 1; l <= topology.numLayers(); l++) {
-      double[] aPrev = l == 1 ? x : ws.output(l - 1);
       Backprop.bp3(topology, l, ws.delta[l], cols, grad);
-      Backprop.bp4(topology, l, ws.delta[l], aPrev, cols, grad);
+      if (l == 1) {
+        Backprop.bp4First(topology, x, ws.delta[1], cols, grad);
+      } else {
+        Backprop.bp4(topology, l, ws.delta[l], ws.output(l - 1), cols, grad);
+      }
     }
   }
 
@@ -113,11 +143,25 @@ public final class Network {
    * {@code sum.lossSum} and cols to {@code sum.count}.
    */
   public void addGradient(double[] params, double[] x, double[] y, int cols, Workspace ws, GradientSum sum) {
-    addGradient(params, x, y, cols, ws, sum, null, null);
+    addGradient(params, ws.dense(x), y, cols, ws, sum, null, null);
   }
 
   /** As {@link #addGradient(double[], double[], double[], int, Workspace, GradientSum)}, with dropout. */
   public void addGradient(double[] params, double[] x, double[] y, int cols, Workspace ws, GradientSum sum,
+      Dropout dropout, long[] columnSeeds) {
+    addGradient(params, ws.dense(x), y, cols, ws, sum, dropout, columnSeeds);
+  }
+
+  /**
+   * As {@link #addGradient(double[], double[], double[], int, Workspace, GradientSum)}, over dense or
+   * sparse inputs: adds SUMS.
+   */
+  public void addGradient(double[] params, Inputs x, double[] y, int cols, Workspace ws, GradientSum sum) {
+    addGradient(params, x, y, cols, ws, sum, null, null);
+  }
+
+  /** As {@link #addGradient(double[], Inputs, double[], int, Workspace, GradientSum)}, with dropout (SUMS). */
+  public void addGradient(double[] params, Inputs x, double[] y, int cols, Workspace ws, GradientSum sum,
       Dropout dropout, long[] columnSeeds) {
     if (cols == 0) {
       return;
@@ -142,6 +186,15 @@ public final class Network {
    */
   public void addClippedGradient(double[] params, double[] x, double[] y, int cols, Workspace ws, GradientSum sum,
       double clip, Dropout dropout, long[] columnSeeds) {
+    addClippedGradient(params, ws.dense(x), y, cols, ws, sum, clip, dropout, columnSeeds);
+  }
+
+  /**
+   * As {@link #addClippedGradient(double[], double[], double[], int, Workspace, GradientSum, double, Dropout,
+   * long[])}, over dense or sparse inputs: adds the clipped gradient SUM and the unclipped loss SUM.
+   */
+  public void addClippedGradient(double[] params, Inputs x, double[] y, int cols, Workspace ws, GradientSum sum,
+      double clip, Dropout dropout, long[] columnSeeds) {
     if (!(clip > 0)) {
       throw new IllegalArgumentException("clip must be > 0 (or +Infinity for none), got " + clip);
     }
@@ -163,6 +216,15 @@ public final class Network {
    */
   public double[] sampleNorms(double[] params, double[] x, double[] y, int cols) {
     Workspace ws = newWorkspace(cols);
+    return sampleNorms(params, ws.dense(x), y, cols, ws);
+  }
+
+  /** As {@link #sampleNorms(double[], double[], double[], int)}, over dense or sparse inputs. */
+  public double[] sampleNorms(double[] params, Inputs x, double[] y, int cols) {
+    return sampleNorms(params, x, y, cols, newWorkspace(cols));
+  }
+
+  private double[] sampleNorms(double[] params, Inputs x, double[] y, int cols, Workspace ws) {
     forward(params, x, cols, ws);
     computeDeltas(params, y, cols, ws);
     SampleClipping.norms(topology, x, cols, ws);
@@ -176,14 +238,29 @@ public final class Network {
     return sum;
   }
 
-  private void checkBatch(double[] params, double[] m, int cols, int rows, String what) {
-    if (params.length != topology.numParams()) {
-      throw new IllegalArgumentException("params has length " + params.length + ", topology " + topology
-          + " needs " + topology.numParams());
+  private void checkInputs(double[] params, Inputs x, int cols) {
+    checkParams(params);
+    if (x.rows() != topology.inputSize()) {
+      throw new IllegalArgumentException("inputs have " + x.rows() + " rows (features), topology " + topology
+          + " needs " + topology.inputSize());
     }
+    if (cols < 0 || cols > x.columns()) {
+      throw new IllegalArgumentException("inputs: a batch of " + cols + " columns, " + x + " holds " + x.columns());
+    }
+  }
+
+  private void checkBatch(double[] params, double[] m, int cols, int rows, String what) {
+    checkParams(params);
     if (cols < 0 || (long) rows * cols > m.length) {
       throw new IllegalArgumentException(what + ": " + cols + " columns of " + rows + " need "
           + (long) rows * cols + " entries, array has " + m.length);
+    }
+  }
+
+  private void checkParams(double[] params) {
+    if (params.length != topology.numParams()) {
+      throw new IllegalArgumentException("params has length " + params.length + ", topology " + topology
+          + " needs " + topology.numParams());
     }
   }
 }

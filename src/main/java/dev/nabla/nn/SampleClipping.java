@@ -9,6 +9,7 @@ package dev.nabla.nn;
  * <pre>
  *   ‖g_x‖² = Σ_l ‖δ_x^l‖² (‖a_x^{l−1}‖² + 1)          (a^0 = the input column; a^{l−1} as BP4 sees it)
  * </pre>
+ * (‖a_x^0‖² comes from {@link Inputs#squaredNorm}, over the non-zeros alone for sparse inputs.)
  * Clipping to norm C scales every layer's δ column of sample x by min(1, C/‖g_x‖) BEFORE BP3/BP4, so
  * the same GEMM then returns one SUM Σ_x min(1, C/‖g_x‖) g_x (Abadi et al. 2016's clipped sum).
  * Cost: one pass over A^{l−1} and δ^l per layer, O(Σ_l (n_l + n_{l−1}) · cols), next to the
@@ -19,16 +20,17 @@ final class SampleClipping {
   }
 
   /** Writes ‖g_x‖ for each column x into {@code ws.sampleNorms}, from the deltas of computeDeltas. */
-  static void norms(Topology t, double[] x, int cols, Workspace ws) {
+  static void norms(Topology t, Inputs x, int cols, Workspace ws) {
     double[] norms = ws.sampleNorms;
     java.util.Arrays.fill(norms, 0, cols, 0.0);
     for (int l = 1; l <= t.numLayers(); l++) {
       int nl = t.size(l);
       int nPrev = t.size(l - 1);
-      double[] aPrev = l == 1 ? x : ws.output(l - 1);
+      double[] aPrev = l == 1 ? null : ws.output(l - 1);
       double[] d = ws.delta[l];
       for (int c = 0; c < cols; c++) {
-        norms[c] += squaredNorm(d, c * nl, nl) * (squaredNorm(aPrev, c * nPrev, nPrev) + 1.0);
+        double aSquared = l == 1 ? x.squaredNorm(c) : squaredNorm(aPrev, c * nPrev, nPrev);
+        norms[c] += squaredNorm(d, c * nl, nl) * (aSquared + 1.0);
       }
     }
     for (int c = 0; c < cols; c++) {
@@ -57,7 +59,8 @@ final class SampleClipping {
     }
   }
 
-  private static double squaredNorm(double[] v, int off, int n) {
+  /** Σ v[i]² over [off, off + n), in order. */
+  static double squaredNorm(double[] v, int off, int n) {
     double s = 0;
     for (int i = off, end = off + n; i < end; i++) {
       s += v[i] * v[i];

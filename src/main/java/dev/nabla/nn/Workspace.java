@@ -18,6 +18,8 @@ public final class Workspace {
   /** Per-sample gradient norms ‖g_x‖ of the last clipped backward pass (one per column). */
   double[] sampleNorms = new double[0];
   private int capacity;
+  /** The wrapper of the dense X of the last call through a {@code double[]} overload of {@link Network}. */
+  private DenseInputs denseInputs;
 
   /** A workspace for {@code topology}, sized for {@code columns} samples (it grows on demand). */
   public Workspace(Topology topology, int columns) {
@@ -48,6 +50,14 @@ public final class Workspace {
     }
     sampleNorms = new double[columns];
     capacity = columns;
+  }
+
+  /** {@code x} as dense inputs of n_0 rows, in one wrapper reused from call to call. */
+  DenseInputs dense(double[] x) {
+    if (denseInputs == null) {
+      denseInputs = new DenseInputs(x, topology.inputSize());
+    }
+    return denseInputs.wrap(x);
   }
 
   /** Makes room for layer l's dropout mask and masked activations. */

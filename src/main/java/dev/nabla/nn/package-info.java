@@ -4,7 +4,10 @@
  * {@link dev.nabla.nn.Backprop}), and the measures behind the training-health diagnostics: per-layer norms
  * ({@link dev.nabla.nn.LayerNorms}) and saturated or dead units ({@link dev.nabla.nn.Saturation}).
  *
- * <p>Every batch is a column-major matrix with one column per sample. Nothing in this package imports
- * Spark or any other Nabla package; everything else depends on it.
+ * <p>Every batch is a column-major matrix with one column per sample. The inputs X, read by layer 1 only,
+ * are {@link dev.nabla.nn.Inputs}: dense ({@link dev.nabla.nn.DenseInputs}, a GEMM each way) or sparse
+ * ({@link dev.nabla.nn.SparseInputs}, compressed columns, one axpy per non-zero each way, never densified);
+ * from A¹ on everything is dense. Nothing in this package imports Spark or any other Nabla package;
+ * everything else depends on it.
  */
 package dev.nabla.nn;

@@ -22,8 +22,8 @@ interface Batches {
   /** The step's task for any (epoch, step): what {@link #run} runs, and what a {@link StepStream} runs on the executors. */
   StepTask.Factory tasks();
 
-  /** The cached training partitions the tasks run on. */
-  org.apache.spark.api.java.JavaRDD<dev.nabla.data.PackedPartition> data();
+  /** The training partitions the tasks run on. */
+  org.apache.spark.api.java.JavaRDD<dev.nabla.data.ShardGroup> data();
 
   /** What the step's SUM is divided by: the batch's sample count, or under Poisson sampling the EXPECTED batch size. */
   double divisor(GradientSum sum);

@@ -1,6 +1,6 @@
 package dev.nabla.train;
 
-import dev.nabla.data.PackedPartition;
+import dev.nabla.data.ShardGroup;
 import dev.nabla.model.ClassificationMetrics;
 import dev.nabla.model.RegressionMetrics;
 import dev.nabla.nn.Network;
@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
 /** One distributed forward-only pass over packed rows, into mergeable metrics. */
@@ -20,11 +21,11 @@ public final class Evaluation {
   }
 
   /** Loss, accuracy, confusion matrix, … of classification targets (one-hot, length k). */
-  public static ClassificationMetrics classification(JavaRDD<PackedPartition> data, Broadcast<double[]> params,
-      Topology t, int numClasses) {
+  static ClassificationMetrics classification(JavaRDD<ShardGroup> data, Broadcast<DataView> view,
+      Broadcast<double[]> params, Topology t, int numClasses) {
     return data.mapPartitions(it -> {
       ClassificationMetrics m = new ClassificationMetrics(numClasses);
-      forEachChunk(it, params.value(), t, (out, y, cols, lossSum) -> {
+      forEachChunk(it, view.value(), params.value(), t, (out, y, cols, lossSum) -> {
         int k = t.outputSize();
         for (int c = 0; c < cols; c++) {
           m.add(argmax(y, c * k, k), argmax(out, c * k, k));
@@ -36,11 +37,11 @@ public final class Evaluation {
   }
 
   /** Loss, MSE, RMSE, MAE, R² of regression targets. */
-  public static RegressionMetrics regression(JavaRDD<PackedPartition> data, Broadcast<double[]> params,
-      Topology t) {
+  static RegressionMetrics regression(JavaRDD<ShardGroup> data, Broadcast<DataView> view,
+      Broadcast<double[]> params, Topology t) {
     return data.mapPartitions(it -> {
       RegressionMetrics m = new RegressionMetrics(t.outputSize());
-      forEachChunk(it, params.value(), t, (out, y, cols, lossSum) -> {
+      forEachChunk(it, view.value(), params.value(), t, (out, y, cols, lossSum) -> {
         int k = t.outputSize();
         for (int c = 0; c < cols; c++) {
           m.add(y, c * k, out, c * k);
@@ -51,15 +52,41 @@ public final class Evaluation {
     }).reduce(RegressionMetrics::merge);
   }
 
+  /** {@link ClassificationMetrics} of the parameters on a classification set (one Spark job). */
+  public static ClassificationMetrics classification(TrainingSet set, Broadcast<double[]> params, Topology t) {
+    return withView(set, view -> classification(set.data().groups(), view, params, t, set.numClasses()));
+  }
+
+  /** {@link RegressionMetrics} of the parameters on a regression set (one Spark job). */
+  public static RegressionMetrics regression(TrainingSet set, Broadcast<double[]> params, Topology t) {
+    return withView(set, view -> regression(set.data().groups(), view, params, t));
+  }
+
+  private static <T> T withView(TrainingSet set, java.util.function.Function<Broadcast<DataView>, T> job) {
+    JavaSparkContext sc = JavaSparkContext.fromSparkContext(set.data().groups().context());
+    Broadcast<DataView> view = sc.broadcast(set.view(java.util.UUID.randomUUID().toString()));
+    try {
+      return job.apply(view);
+    } finally {
+      view.destroy();
+    }
+  }
+
   /** The metrics an epoch reports for the task, by name. */
   public static Map<String, Double> summary(TrainingSet set, Broadcast<double[]> params, Topology t) {
+    return withView(set, view -> summary(set, view, params, t));
+  }
+
+  /** As {@link #summary(TrainingSet, Broadcast, Topology)} with the set's view already broadcast. */
+  static Map<String, Double> summary(TrainingSet set, Broadcast<DataView> view, Broadcast<double[]> params,
+      Topology t) {
     Map<String, Double> m = new LinkedHashMap<>();
     if (set.numClasses() > 0) {
-      ClassificationMetrics c = classification(set.blocks(), params, t, set.numClasses());
+      ClassificationMetrics c = classification(set.data().groups(), view, params, t, set.numClasses());
       m.put("loss", c.meanLoss());
       m.put("accuracy", c.accuracy());
     } else {
-      RegressionMetrics r = regression(set.blocks(), params, t);
+      RegressionMetrics r = regression(set.data().groups(), view, params, t);
       m.put("loss", r.meanLoss());
       m.put("mse", r.mse());
       m.put("rmse", r.rmse());
@@ -83,25 +110,20 @@ public final class Evaluation {
     void accept(double[] outputs, double[] targets, int cols, double lossSum);
   }
 
-  private static void forEachChunk(java.util.Iterator<PackedPartition> it, double[] params, Topology t,
+  private static void forEachChunk(java.util.Iterator<ShardGroup> it, DataView view, double[] params, Topology t,
       ChunkConsumer consumer) {
     Network net = new Network(t);
     Workspace ws = net.newWorkspace(CHUNK);
     int k = t.outputSize();
     double[] out = new double[k * CHUNK];
+    FullPass pass = new FullPass(view, CHUNK);
     while (it.hasNext()) {
-      PackedPartition p = it.next();
-      double[] x = new double[p.numFeatures * CHUNK];
-      double[] y = new double[p.numTargets * CHUNK];
-      for (int from = 0; from < p.rows; from += CHUNK) {
-        int cols = Math.min(CHUNK, p.rows - from);
-        System.arraycopy(p.features, from * p.numFeatures, x, 0, cols * p.numFeatures);
-        System.arraycopy(p.targets, from * p.numTargets, y, 0, cols * p.numTargets);
+      pass.forEach(it.next(), row -> true, (x, y, cols) -> {
         net.forward(params, x, cols, ws);
         double loss = net.lossSum(y, cols, ws);
         System.arraycopy(ws.activations(t.numLayers()), 0, out, 0, k * cols);
         consumer.accept(out, y, cols, loss);
-      }
+      });
     }
   }
 }

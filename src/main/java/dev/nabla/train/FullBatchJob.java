@@ -1,6 +1,6 @@
 package dev.nabla.train;
 
-import dev.nabla.data.PackedPartition;
+import dev.nabla.data.ShardGroup;
 import dev.nabla.nn.GradientSum;
 import dev.nabla.nn.Topology;
 import java.io.Serializable;
@@ -25,25 +25,25 @@ final class FullBatchJob {
   /** The largest number of columns (rows) in one forward/backward batch on an executor. */
   static final int CHUNK = 1024;
 
-  private final JavaRDD<PackedPartition> data;
+  private final JavaRDD<ShardGroup> data;
+  private final Broadcast<DataView> view;
   private final Topology topology;
-  private final String runId;
   private final int chunk;
   private final OrderedSums sums;
 
-  /** A job over {@code data}, in chunks of {@link #CHUNK} columns; {@code runId} keys the executor buffers. */
-  FullBatchJob(JavaRDD<PackedPartition> data, Topology topology, String runId) {
-    this(data, topology, runId, CHUNK);
+  /** A job over {@code data}, in chunks of {@link #CHUNK} columns; the view's run keys the executor buffers. */
+  FullBatchJob(JavaRDD<ShardGroup> data, Broadcast<DataView> view, Topology topology) {
+    this(data, view, topology, CHUNK);
   }
 
   /** As above with another chunk size, 1 ≤ chunk ≤ {@link #CHUNK} (tests use small ones). */
-  FullBatchJob(JavaRDD<PackedPartition> data, Topology topology, String runId, int chunk) {
+  FullBatchJob(JavaRDD<ShardGroup> data, Broadcast<DataView> view, Topology topology, int chunk) {
     if (chunk < 1 || chunk > CHUNK) {
       throw new IllegalArgumentException("chunk must be an integer in [1, " + CHUNK + "], got " + chunk);
     }
     this.data = data;
+    this.view = view;
     this.topology = topology;
-    this.runId = runId;
     this.chunk = chunk;
     this.sums = new OrderedSums(data, topology.numParams());
   }
@@ -53,47 +53,37 @@ final class FullBatchJob {
    * (bytes of {@link StepJob#encodeParams}); not divided.
    */
   GradientSum run(Broadcast<byte[]> params) {
-    return sums.run(new PartitionPass(params, topology, runId, data.id(), chunk));
+    return sums.run(new PartitionPass(params, view, topology, chunk));
   }
 
   /** The task: every row of one partition, as bytes {count, lossSum, gradient…} (empty if no rows). */
   private static final class PartitionPass
-      extends AbstractFunction2<TaskContext, scala.collection.Iterator<PackedPartition>, byte[]>
+      extends AbstractFunction2<TaskContext, scala.collection.Iterator<ShardGroup>, byte[]>
       implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final byte[] NOTHING = new byte[0];
     private final Broadcast<byte[]> params;
+    private final Broadcast<DataView> view;
     private final Topology topology;
-    private final String runId;
-    private final int rddId;
     private final int chunk;
 
-    PartitionPass(Broadcast<byte[]> params, Topology topology, String runId, int rddId, int chunk) {
+    PartitionPass(Broadcast<byte[]> params, Broadcast<DataView> view, Topology topology, int chunk) {
       this.params = params;
+      this.view = view;
       this.topology = topology;
-      this.runId = runId;
-      this.rddId = rddId;
       this.chunk = chunk;
     }
 
-    @Override public byte[] apply(TaskContext context, scala.collection.Iterator<PackedPartition> it) {
-      Iterator<PackedPartition> blocks = CollectionConverters.asJava(it);
-      PartitionState state = PartitionState.of(runId, rddId, context.partitionId(), topology);
+    @Override public byte[] apply(TaskContext context, scala.collection.Iterator<ShardGroup> it) {
+      Iterator<ShardGroup> groups = CollectionConverters.asJava(it);
+      PartitionState state = PartitionState.of(view.value(), context.partitionId(), topology);
       GradientSum sum = state.sum;
       sum.clear();
-      double[] w = null;
-      while (blocks.hasNext()) {
-        PackedPartition p = blocks.next();
-        if (w == null && p.rows > 0) {
-          w = ParamsCache.get(params, topology.numParams());
-        }
-        for (int from = 0; from < p.rows; from += chunk) {
-          int cols = Math.min(chunk, p.rows - from);
-          state.ensureBuffers(p.numFeatures, p.numTargets, cols);
-          System.arraycopy(p.features, from * p.numFeatures, state.x, 0, cols * p.numFeatures);
-          System.arraycopy(p.targets, from * p.numTargets, state.y, 0, cols * p.numTargets);
-          state.network.addGradient(w, state.x, state.y, cols, state.workspace, sum);
-        }
+      double[] w = ParamsCache.get(params, topology.numParams());
+      FullPass pass = new FullPass(view.value(), chunk);
+      while (groups.hasNext()) {
+        pass.forEach(groups.next(), k -> true,
+            (x, y, cols) -> state.network.addGradient(w, x, y, cols, state.workspace, sum));
       }
       return sum.count == 0 ? NOTHING : OrderedSums.encode(sum);
     }

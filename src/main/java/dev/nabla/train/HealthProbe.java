@@ -1,6 +1,6 @@
 package dev.nabla.train;
 
-import dev.nabla.data.PackedPartition;
+import dev.nabla.data.ShardGroup;
 import dev.nabla.nn.Network;
 import dev.nabla.nn.Saturation;
 import dev.nabla.nn.Topology;
@@ -12,7 +12,7 @@ import org.apache.spark.broadcast.Broadcast;
 /**
  * The small Spark job behind the per-epoch saturation diagnostics: a forward pass, with the epoch's final
  * parameters, over a deterministic sample of at most {@value #MAX_ROWS} training rows (the rows whose
- * global index is a multiple of ⌈N / {@value #MAX_ROWS}⌉, so the sample is spread over all partitions
+ * view index is a multiple of ⌈N / {@value #MAX_ROWS}⌉, so the sample is spread over all partitions
  * and is the same every epoch), counted by {@link Saturation} and merged in one reduce. "Dead" therefore
  * means: never active on that sample with those parameters.
  */
@@ -30,33 +30,20 @@ final class HealthProbe {
   }
 
   /** Saturated and dead units of the hidden layers on the sample of {@code rows} training rows. */
-  static Saturation measure(JavaRDD<PackedPartition> data, Broadcast<double[]> params, Topology t, long rows) {
+  static Saturation measure(JavaRDD<ShardGroup> data, Broadcast<DataView> view, Broadcast<double[]> params,
+      Topology t, long rows) {
     long stride = stride(rows);
     return data.mapPartitions(it -> {
       Saturation s = new Saturation(t);
       Network net = new Network(t);
       Workspace ws = net.newWorkspace(CHUNK);
       double[] p = params.value();
+      FullPass pass = new FullPass(view.value(), CHUNK);
       while (it.hasNext()) {
-        PackedPartition part = it.next();
-        int nf = part.numFeatures;
-        double[] x = new double[nf * CHUNK];
-        int cols = 0;
-        for (int r = 0; r < part.rows; r++) {
-          if (part.index[r] % stride != 0) {
-            continue;
-          }
-          System.arraycopy(part.features, r * nf, x, cols * nf, nf);
-          if (++cols == CHUNK) {
-            net.forward(p, x, cols, ws);
-            s.add(ws, cols);
-            cols = 0;
-          }
-        }
-        if (cols > 0) {
+        pass.forEach(it.next(), k -> k % stride == 0, (x, y, cols) -> {
           net.forward(p, x, cols, ws);
           s.add(ws, cols);
-        }
+        });
       }
       return Collections.singletonList(s).iterator();
     }).reduce(Saturation::merge);

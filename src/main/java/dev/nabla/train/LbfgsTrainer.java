@@ -84,7 +84,18 @@ public final class LbfgsTrainer {
           + t.numParams());
     }
     int n = s.epochs();
-    FullBatchJob job = new FullBatchJob(train.blocks(), t, "lbfgs-" + UUID.randomUUID());
+    Broadcast<DataView> view = sc.broadcast(train.view("lbfgs-" + UUID.randomUUID()));
+    try {
+      return fit(train, validation, s, memory, tolerance, listener, params, n, new FullBatchJob(train.data().groups(),
+          view, t));
+    } finally {
+      view.destroy();
+    }
+  }
+
+  private TrainResult fit(TrainingSet train, TrainingSet validation, TrainSettings s, int memory, double tolerance,
+      TrainingListener listener, double[] params, int n, FullBatchJob job) {
+    Topology t = s.topology();
     FullBatchObjective f = new FullBatchObjective(sc, job, t, Regularization.of(t, 0, l2), n);
     StepRecordingLbfgs lbfgs = new StepRecordingLbfgs(n, memory, tolerance);
     listener.onStart("L-BFGS " + t + ", " + train.rows() + " rows, full batch, memory " + memory + ", tolerance "

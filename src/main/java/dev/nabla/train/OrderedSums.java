@@ -1,6 +1,6 @@
 package dev.nabla.train;
 
-import dev.nabla.data.PackedPartition;
+import dev.nabla.data.ShardGroup;
 import dev.nabla.nn.GradientSum;
 import java.nio.DoubleBuffer;
 import java.util.ArrayList;
@@ -24,12 +24,12 @@ import scala.runtime.BoxedUnit;
 final class OrderedSums {
   private static final ClassTag<byte[]> BYTES = ClassTag$.MODULE$.apply(byte[].class);
 
-  private final JavaRDD<PackedPartition> data;
+  private final JavaRDD<ShardGroup> data;
   private final int numParams;
   private final scala.collection.immutable.Seq<Object> partitions;
   private final double[][] buffers;
 
-  OrderedSums(JavaRDD<PackedPartition> data, int numParams) {
+  OrderedSums(JavaRDD<ShardGroup> data, int numParams) {
     this.data = data;
     this.numParams = numParams;
     int n = data.getNumPartitions();
@@ -80,7 +80,7 @@ final class OrderedSums {
    * Runs {@code task} (a named, serializable function class, not a lambda: no closure cleaning) on every
    * partition; returns the SUM of their results (not divided), a zero sum if every result is empty.
    */
-  GradientSum run(Function2<TaskContext, scala.collection.Iterator<PackedPartition>, byte[]> task) {
+  GradientSum run(Function2<TaskContext, scala.collection.Iterator<ShardGroup>, byte[]> task) {
     byte[][] results = new byte[buffers.length][];
     data.context().runJob(data.rdd(), task, partitions, new AbstractFunction2<Object, byte[], BoxedUnit>() {
       @Override public BoxedUnit apply(Object index, byte[] result) {

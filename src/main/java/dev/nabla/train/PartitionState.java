@@ -1,39 +1,47 @@
 package dev.nabla.train;
 
-import dev.nabla.data.PackedPartition;
+import dev.nabla.data.Layout;
+import dev.nabla.data.ShardGroup;
 import dev.nabla.nn.GradientSum;
 import dev.nabla.nn.Network;
 import dev.nabla.nn.Topology;
 import dev.nabla.nn.Workspace;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
- * Executor-side state of one cached partition across the steps of a run: the epoch's plan, the
- * forward/backward workspace, the batch buffers and the gradient accumulator, so that a step allocates
- * nothing. Kept in a small per-JVM cache keyed by run, RDD and partition; a lost executor simply
- * rebuilds it (everything here is derived from the partition and the seed).
+ * Executor-side state of one training partition across the steps of a run: the plans of the windows it is
+ * reading (and so the shards they hold), the forward/backward workspace, the batch buffers and the gradient
+ * accumulator, so that a step allocates nothing. Kept in a per-JVM cache keyed by the run and the partition,
+ * which forgets a run once its broadcast view is gone; a lost executor simply rebuilds it (everything here is
+ * derived from the data and the seed).
  */
 final class PartitionState {
-  private static final int MAX_ENTRIES = 256;
-  private static final Map<String, PartitionState> CACHE = new LinkedHashMap<>(16, 0.75f, true) {
-    private static final long serialVersionUID = 1L;
-
-    @Override protected boolean removeEldestEntry(Map.Entry<String, PartitionState> eldest) {
-      return size() > MAX_ENTRIES;
-    }
-  };
+  /**
+   * Per run (its broadcast {@link DataView}, weakly: when the run ends and destroys the broadcast, the executors drop
+   * their copy of the view and the run's states go with it), per partition.
+   */
+  private static final Map<DataView, Map<Integer, PartitionState>> CACHE = new WeakHashMap<>();
   private static long plansBuilt;
   private static final java.util.concurrent.atomic.AtomicLong ROWS_GATHERED = new java.util.concurrent.atomic.AtomicLong();
+
+  static {
+    // Once per executor JVM, in its log: which BLAS the steps run on (the driver prints it at start).
+    org.slf4j.LoggerFactory.getLogger(PartitionState.class).info("Nabla BLAS: {}", dev.nabla.nn.Blas.description());
+  }
 
   final Network network;
   final Workspace workspace;
   final GradientSum sum;
-  PartitionPlan plan;
+  final StepRows stepRows = new StepRows();
   double[] x = new double[0];
   double[] y = new double[0];
   private long[] seeds = new long[0];
   private byte[] result = new byte[0];
+  /** The windows being read: at most two (a step may straddle a window's end). */
+  private WindowPlan current;
+  private WindowPlan next;
   private PoissonPlan poissonPlan;
 
   private PartitionState(Topology topology) {
@@ -42,15 +50,21 @@ final class PartitionState {
     this.sum = new GradientSum(topology.numParams());
   }
 
-  /** The state of (run, rdd, partition), created on first use. */
-  static PartitionState of(String runId, int rddId, int partition, Topology topology) {
-    String key = runId + "/" + rddId + "/" + partition;
+  /** The state of a run's partition, created on first use. */
+  static PartitionState of(DataView run, int partition, Topology topology) {
     synchronized (CACHE) {
-      return CACHE.computeIfAbsent(key, k -> new PartitionState(topology));
+      return CACHE.computeIfAbsent(run, k -> new HashMap<>()).computeIfAbsent(partition, k -> new PartitionState(topology));
     }
   }
 
-  /** How many epoch plans this JVM has built (for tests that prove plans are built once per epoch). */
+  /** How many runs this JVM holds partition states of (for tests that ended runs leave nothing behind). */
+  static int runsCached() {
+    synchronized (CACHE) {
+      return CACHE.size();
+    }
+  }
+
+  /** How many window plans this JVM has built (for tests that prove plans are built once per window). */
   static synchronized long plansBuilt() {
     return plansBuilt;
   }
@@ -65,15 +79,55 @@ final class PartitionState {
     ROWS_GATHERED.addAndGet(rows);
   }
 
-  /** The epoch's plan for partition p, built on first use in that epoch. */
-  PartitionPlan plan(PackedPartition p, BatchSchedule schedule, int epoch) {
-    if (plan == null || plan.epoch != epoch) {
-      plan = new PartitionPlan(p, schedule, epoch);
-      synchronized (PartitionState.class) {
-        plansBuilt++;
+  /**
+   * The partition's rows of step {@code step} of {@code epoch}, in position order: a run of the window plan
+   * holding the step, or runs of two when the step straddles a window's end. Plans are built when a window is
+   * first needed and dropped (with their shards) once the steps have moved past it.
+   */
+  StepRows stepRows(ShardGroup g, Layout layout, BatchSchedule schedule, int epoch, int step) {
+    long p0 = schedule.stepStart(step);
+    long p1 = schedule.stepStart(step + 1);
+    int first = schedule.windowOfPosition(epoch, p0);
+    int last = schedule.windowOfPosition(epoch, p1 - 1);
+    WindowPlan a = null;
+    WindowPlan b = null;
+    for (WindowPlan p : new WindowPlan[] {current, next}) {
+      if (p != null && p.epoch == epoch && p.window == first) {
+        a = p;
+      } else if (p != null && p.epoch == epoch && p.window == last) {
+        b = p;
       }
     }
-    return plan;
+    current = a; // plans no step needs any more go, with their shards, before another is read
+    next = b;
+    if (current == null) {
+      current = build(g, layout, schedule, epoch, first);
+    }
+    if (last != first && next == null) {
+      next = build(g, layout, schedule, epoch, last);
+    }
+    stepRows.clear();
+    stepRows.add(current.refs, null, current.indexOf(p0), current.indexOf(p1));
+    if (last != first) {
+      stepRows.add(next.refs, null, next.indexOf(p0), next.indexOf(p1));
+    }
+    return stepRows;
+  }
+
+  private static WindowPlan build(ShardGroup g, Layout layout, BatchSchedule schedule, int epoch, int w) {
+    synchronized (PartitionState.class) {
+      plansBuilt++;
+    }
+    return new WindowPlan(g, layout, schedule, epoch, w);
+  }
+
+  /** The epoch's Poisson draws for the partition, built on first use in that epoch (holding all its shards). */
+  PoissonPlan poissonPlan(ShardGroup g, Layout layout, PoissonSampling sampling, int epoch) {
+    if (poissonPlan == null || poissonPlan.epoch != epoch) {
+      poissonPlan = null;
+      poissonPlan = new PoissonPlan(g, layout, sampling, epoch);
+    }
+    return poissonPlan;
   }
 
   /** A buffer for {@code cols} per-column dropout seeds. */
@@ -94,14 +148,6 @@ final class PartitionState {
       result = new byte[length];
     }
     return result;
-  }
-
-  /** The epoch's Poisson draws for partition p, built on first use in that epoch. */
-  PoissonPlan poissonPlan(PackedPartition p, PoissonSampling sampling, int epoch) {
-    if (poissonPlan == null || poissonPlan.epoch != epoch) {
-      poissonPlan = new PoissonPlan(p, sampling, epoch);
-    }
-    return poissonPlan;
   }
 
   /** Makes the batch buffers large enough for {@code cols} samples. */

@@ -1,6 +1,6 @@
 package dev.nabla.train;
 
-import dev.nabla.data.PackedPartition;
+import dev.nabla.data.ShardGroup;
 import dev.nabla.nn.Dropout;
 import dev.nabla.nn.GradientSum;
 import dev.nabla.nn.Topology;
@@ -17,10 +17,10 @@ import org.apache.spark.broadcast.Broadcast;
  * may be drawn in several steps of an epoch.
  */
 final class PoissonStepJob implements Batches {
-  private final JavaRDD<PackedPartition> data;
+  private final JavaRDD<ShardGroup> data;
+  private final Broadcast<DataView> view;
   private final Topology topology;
   private final PoissonSampling sampling;
-  private final String runId;
   private final double clip;
   private final Dropout dropout;
   private final long dropoutSeed;
@@ -30,12 +30,12 @@ final class PoissonStepJob implements Batches {
    * @param clip C &gt; 0 (+∞ allowed) to clip per sample, NaN for the plain sum
    * @param dropout null for none
    */
-  PoissonStepJob(JavaRDD<PackedPartition> data, Topology topology, PoissonSampling sampling, String runId,
+  PoissonStepJob(JavaRDD<ShardGroup> data, Broadcast<DataView> view, Topology topology, PoissonSampling sampling,
       double clip, Dropout dropout, long dropoutSeed) {
     this.data = data;
+    this.view = view;
     this.topology = topology;
     this.sampling = sampling;
-    this.runId = runId;
     this.clip = clip;
     this.dropout = dropout == null || dropout.isNone() ? null : dropout;
     this.dropoutSeed = dropoutSeed;
@@ -60,15 +60,15 @@ final class PoissonStepJob implements Batches {
     return sums.run(tasks().at(params, epoch, step));
   }
 
-  @Override public JavaRDD<PackedPartition> data() {
+  @Override public JavaRDD<ShardGroup> data() {
     return data;
   }
 
   @Override public StepTask.Factory tasks() {
-    return new Tasks(topology, sampling, runId, data.id(), clip, dropout, dropoutSeed);
+    return new Tasks(view, topology, sampling, clip, dropout, dropoutSeed);
   }
 
-  private record Tasks(Topology topology, PoissonSampling sampling, String runId, int rddId, double clip,
+  private record Tasks(Broadcast<DataView> view, Topology topology, PoissonSampling sampling, double clip,
       Dropout dropout, long dropoutSeed) implements StepTask.Factory {
     @Override public StepTask at(Broadcast<byte[]> params, int epoch, int step) {
       return new Task(this, params, epoch, step);
@@ -77,19 +77,22 @@ final class PoissonStepJob implements Batches {
 
   /** The task under Poisson sampling: the partition's rows of the step come from the epoch's draws. */
   private static final class Task extends StepTask {
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
     private final PoissonSampling sampling;
     private final long stepSeed;
 
     Task(Tasks job, Broadcast<byte[]> params, int epoch, int step) {
-      super(params, job.topology, job.runId, job.rddId, epoch, step, job.dropout, job.clip);
+      super(params, job.view, job.topology, epoch, step, job.dropout, job.clip);
       this.sampling = job.sampling;
       this.stepSeed = Seeds.split(job.dropoutSeed, step);
     }
 
-    @Override Rows rows(PackedPartition p, PartitionState state) {
-      PoissonPlan plan = state.poissonPlan(p, sampling, epoch);
-      return new Rows(plan.rows, plan.stepStart[step], plan.stepStart[step + 1]);
+    @Override StepRows rows(ShardGroup g, DataView view, PartitionState state) {
+      PoissonPlan plan = state.poissonPlan(g, view.layout(), sampling, epoch);
+      StepRows rows = state.stepRows;
+      rows.clear();
+      rows.add(plan.members, plan.rows, plan.stepStart[step], plan.stepStart[step + 1]);
+      return rows;
     }
 
     /** Masks seeded per (epoch, step, row): a row may be drawn in several steps of an epoch. */

@@ -22,10 +22,11 @@ import java.util.stream.Collectors;
  * {@code --activation}, or a fact of the data, e.g. {@code training rows}) to its value as text. A checkpoint stores
  * it, and a resumed run must have the same map ({@link #requireSameAs}). The order is: the caller's data identity
  * (paths, format, scaling, …), the partitioning (partitions change the order in which sums are added), the network,
- * the batch, epochs and seed, the optimizer, the schedule, regularization, clipping, dropout, sampling and DP-SGD,
- * early stopping, and last the training and validation row counts, which follow from the settings before them (a
- * seed or a split changes them), so that the setting that caused a difference is the one named. How steps reach
- * the executors (the step engine) does not change the bits and is not in it.
+ * the batch, epochs, seed and shuffle window (which rows share a batch), the optimizer, the schedule,
+ * regularization, clipping, dropout, sampling and DP-SGD, early stopping, and last the training and validation row
+ * counts, which follow from the settings before them (a seed or a split changes them), so that the setting that
+ * caused a difference is the one named. How steps reach the executors (the step engine) does not change the bits
+ * and is not in it.
  *
  * @param values the settings in that order; a setting that is not set has the value {@value #NOT_SET}
  */
@@ -44,10 +45,10 @@ public record RunSettings(Map<String, String> values) {
    * @throws IllegalArgumentException when {@code data} names a setting the trainer records itself
    */
   static RunSettings of(Map<String, String> data, TrainSettings s, Optimization o, TrainingSet train,
-      TrainingSet validation, PrivacyConfig privacy, boolean poisson, EarlyStopping early) {
+      TrainingSet validation, PrivacyConfig privacy, boolean poisson, EarlyStopping early, long shuffleWindow) {
     Map<String, String> m = new LinkedHashMap<>(data);
     Map<String, String> own = new LinkedHashMap<>();
-    own.put("--partitions", Integer.toString(train.blocks().getNumPartitions()));
+    own.put("--partitions", Integer.toString(train.data().partitions()));
     Topology t = s.topology();
     own.put("--layers", Arrays.stream(t.sizes()).mapToObj(Integer::toString).collect(Collectors.joining(",")));
     Set<String> hidden = new LinkedHashSet<>();
@@ -61,6 +62,7 @@ public record RunSettings(Map<String, String> values) {
     own.put("--batch-size", Integer.toString(s.batchSize()));
     own.put("--epochs", Integer.toString(s.epochs()));
     own.put("--seed", Long.toString(s.seed()));
+    own.put("shuffle window bytes", Long.toString(shuffleWindow));
     own.put("--optimizer", o.optimizer());
     own.put("--learning-rate", Double.toString(s.learningRate()));
     Map<String, Double> hyper = o.optimizerConfig().setFlags();

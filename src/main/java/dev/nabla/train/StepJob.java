@@ -1,6 +1,6 @@
 package dev.nabla.train;
 
-import dev.nabla.data.PackedPartition;
+import dev.nabla.data.ShardGroup;
 import dev.nabla.nn.Dropout;
 import dev.nabla.nn.GradientSum;
 import dev.nabla.nn.Topology;
@@ -8,11 +8,12 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * The Spark job of one training step. Each task takes its cached partition's rows of the step (from
- * the epoch's {@link PartitionPlan}), runs forward/backward on them as one batch matrix, and returns
- * their gradient SUM, loss SUM and count as raw bytes; a partition with no rows in the step returns an
- * empty array. {@link OrderedSums} keeps each result in the slot of its partition index and adds them
- * as a pairwise tree in index order, so the total never depends on which task finished first.
+ * The Spark job of one training step. Each task takes its training partition's rows of the step (from the
+ * epoch's window plans, {@link PartitionState#stepRows}), gathers them out of the cached blocks, runs
+ * forward/backward on them as one batch matrix, and returns their gradient SUM, loss SUM and count as raw
+ * bytes; a partition with no rows in the step returns an empty array. {@link OrderedSums} keeps each result
+ * in the slot of its partition index and adds them as a pairwise tree in index order, so the total never
+ * depends on which task finished first.
  *
  * <p>What makes the step cheap: the job is submitted with {@code SparkContext.runJob} and a named
  * function class (Spark's closure cleaner, which parses class files with ASM for every lambda, has
@@ -21,27 +22,23 @@ import org.apache.spark.broadcast.Broadcast;
  * ({@link PartitionState}).
  */
 final class StepJob implements Batches {
-  private final JavaRDD<PackedPartition> data;
+  private final JavaRDD<ShardGroup> data;
+  private final Broadcast<DataView> view;
   private final Topology topology;
   private final BatchSchedule schedule;
-  private final String runId;
   private final Dropout dropout;
   private final long dropoutSeed;
   private final OrderedSums sums;
 
-  StepJob(JavaRDD<PackedPartition> data, Topology topology, BatchSchedule schedule, String runId) {
-    this(data, topology, schedule, runId, null, 0);
-  }
-
-  /** A step job whose tasks apply dropout, masks seeded per (epoch, row) from {@code dropoutSeed}. */
-  StepJob(JavaRDD<PackedPartition> data, Topology topology, BatchSchedule schedule, String runId, Dropout dropout,
-      long dropoutSeed) {
+  /** A step job whose tasks apply dropout (null: none), masks seeded per (epoch, row) from {@code dropoutSeed}. */
+  StepJob(JavaRDD<ShardGroup> data, Broadcast<DataView> view, Topology topology, BatchSchedule schedule,
+      Dropout dropout, long dropoutSeed) {
     this.dropout = dropout == null || dropout.isNone() ? null : dropout;
     this.dropoutSeed = dropoutSeed;
     this.data = data;
+    this.view = view;
     this.topology = topology;
     this.schedule = schedule;
-    this.runId = runId;
     this.sums = new OrderedSums(data, topology.numParams());
   }
 
@@ -67,37 +64,35 @@ final class StepJob implements Batches {
     return sums.run(tasks().at(params, epoch, step));
   }
 
-  @Override public JavaRDD<PackedPartition> data() {
+  @Override public JavaRDD<ShardGroup> data() {
     return data;
   }
 
   @Override public StepTask.Factory tasks() {
-    return new Tasks(topology, schedule, runId, data.id(), dropout, dropoutSeed);
+    return new Tasks(view, topology, schedule, dropout, dropoutSeed);
   }
 
-  private record Tasks(Topology topology, BatchSchedule schedule, String runId, int rddId, Dropout dropout,
+  private record Tasks(Broadcast<DataView> view, Topology topology, BatchSchedule schedule, Dropout dropout,
       long dropoutSeed) implements StepTask.Factory {
     @Override public StepTask at(Broadcast<byte[]> params, int epoch, int step) {
-      return new PartitionStep(params, topology, schedule, runId, rddId, epoch, step, dropout, dropoutSeed);
+      return new PartitionStep(params, this, epoch, step);
     }
   }
 
-  /** The task under fixed batches: the partition's rows of the step are a slice of the epoch's plan. */
+  /** The task under fixed batches: the partition's rows of the step come from the epoch's window plans. */
   private static final class PartitionStep extends StepTask {
-    private static final long serialVersionUID = 2L;
+    private static final long serialVersionUID = 3L;
     private final BatchSchedule schedule;
     private final long dropoutSeed;
 
-    PartitionStep(Broadcast<byte[]> params, Topology topology, BatchSchedule schedule, String runId, int rddId,
-        int epoch, int step, Dropout dropout, long dropoutSeed) {
-      super(params, topology, runId, rddId, epoch, step, dropout, Double.NaN);
-      this.schedule = schedule;
-      this.dropoutSeed = dropoutSeed;
+    PartitionStep(Broadcast<byte[]> params, Tasks job, int epoch, int step) {
+      super(params, job.view, job.topology, epoch, step, job.dropout, Double.NaN);
+      this.schedule = job.schedule;
+      this.dropoutSeed = job.dropoutSeed;
     }
 
-    @Override Rows rows(PackedPartition p, PartitionState state) {
-      PartitionPlan plan = state.plan(p, schedule, epoch);
-      return new Rows(plan.order, plan.stepStart[step], plan.stepStart[step + 1]);
+    @Override StepRows rows(ShardGroup g, DataView view, PartitionState state) {
+      return state.stepRows(g, view.layout(), schedule, epoch, step);
     }
 
     /** Masks seeded per (epoch, row): a row is in one step per epoch. */

@@ -1,6 +1,6 @@
 package dev.nabla.train;
 
-import dev.nabla.data.PackedPartition;
+import dev.nabla.data.ShardGroup;
 import dev.nabla.nn.Dropout;
 import dev.nabla.nn.GradientSum;
 import dev.nabla.nn.Topology;
@@ -13,30 +13,22 @@ import scala.runtime.AbstractFunction2;
 
 /**
  * One partition's share of a training step, the part both batch kinds share: find the partition's
- * rows of the step ({@link #rows}: from the epoch's {@link PartitionPlan}, or by Poisson sampling),
- * gather them into the reused batch buffers, run forward/backward as one batch matrix (clipping each
+ * rows of the step ({@link #rows}: from the epoch's window plans, or by Poisson sampling), gather them
+ * out of the cached blocks into the reused batch buffers, run forward/backward as one batch matrix (clipping each
  * sample's gradient to C under DP-SGD) and return the gradient SUM, loss SUM and count as bytes
  * {count, lossSum, gradient…} written into the partition's reused result buffer; an empty array when
  * the partition has no row in the step.
  *
  * <p>A named class, not a lambda: Spark's closure cleaner has nothing to parse.
  */
-abstract class StepTask extends AbstractFunction2<TaskContext, scala.collection.Iterator<PackedPartition>, byte[]>
+abstract class StepTask extends AbstractFunction2<TaskContext, scala.collection.Iterator<ShardGroup>, byte[]>
     implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final byte[] NOTHING = new byte[0];
 
-  /** The step's rows of a partition: local row numbers {@code order[from..to)}, in the order to use. */
-  record Rows(int[] order, int from, int to) {
-    int count() {
-      return to - from;
-    }
-  }
-
   private final Broadcast<byte[]> params;
+  final Broadcast<DataView> data;
   final Topology topology;
-  private final String runId;
-  private final int rddId;
   final int epoch;
   final int step;
   private final Dropout dropout;
@@ -48,22 +40,21 @@ abstract class StepTask extends AbstractFunction2<TaskContext, scala.collection.
    * @param dropout null for none
    * @param clip C &gt; 0 (+∞ allowed) to clip per sample (DP-SGD), NaN for the plain SUM
    */
-  StepTask(Broadcast<byte[]> params, Topology topology, String runId, int rddId, int epoch, int step,
-      Dropout dropout, double clip) {
+  StepTask(Broadcast<byte[]> params, Broadcast<DataView> data, Topology topology, int epoch, int step, Dropout dropout,
+      double clip) {
     this.params = params;
+    this.data = data;
     this.topology = topology;
-    this.runId = runId;
-    this.rddId = rddId;
     this.epoch = epoch;
     this.step = step;
     this.dropout = dropout;
     this.clip = clip;
   }
 
-  /** This step's rows of partition {@code p}; buffers may come from {@code state}. */
-  abstract Rows rows(PackedPartition p, PartitionState state);
+  /** This step's rows of the partition, in the batch's order; buffers may come from {@code state}. */
+  abstract StepRows rows(ShardGroup g, DataView view, PartitionState state);
 
-  /** The seed of the dropout masks of the row with global index {@code row} in this step. */
+  /** The seed of the dropout masks of the row with view index {@code row} in this step. */
   abstract long dropoutSeed(long row);
 
   /**
@@ -76,8 +67,8 @@ abstract class StepTask extends AbstractFunction2<TaskContext, scala.collection.
   }
 
   /** The step run as a Spark task (one job per step): θ from the step's broadcast. */
-  @Override public final byte[] apply(TaskContext context, scala.collection.Iterator<PackedPartition> it) {
-    Iterator<PackedPartition> partitions = CollectionConverters.asJava(it);
+  @Override public final byte[] apply(TaskContext context, scala.collection.Iterator<ShardGroup> it) {
+    Iterator<ShardGroup> partitions = CollectionConverters.asJava(it);
     if (!partitions.hasNext()) {
       return NOTHING;
     }
@@ -88,8 +79,8 @@ abstract class StepTask extends AbstractFunction2<TaskContext, scala.collection.
    * Partition {@code partition}'s share of the step at parameters {@code theta} (only read): the encoded
    * SUMS in the partition's reused result buffer, or an empty array when it has no row in the step.
    */
-  final byte[] compute(PackedPartition p, int partition, double[] theta) {
-    PartitionState state = PartitionState.of(runId, rddId, partition, topology);
+  final byte[] compute(ShardGroup p, int partition, double[] theta) {
+    PartitionState state = PartitionState.of(data.value(), partition, topology);
     synchronized (state) {
       GradientSum sum = sum(p, state, theta);
       return sum == null ? NOTHING
@@ -101,8 +92,8 @@ abstract class StepTask extends AbstractFunction2<TaskContext, scala.collection.
    * As {@link #compute}, without encoding: the partition's reused accumulator, valid until its next step,
    * or null when it has no row in the step (for a driver in the same JVM, {@link StreamLink.Local}).
    */
-  final GradientSum computeSum(PackedPartition p, int partition, double[] theta) {
-    PartitionState state = PartitionState.of(runId, rddId, partition, topology);
+  final GradientSum computeSum(ShardGroup p, int partition, double[] theta) {
+    PartitionState state = PartitionState.of(data.value(), partition, topology);
     synchronized (state) {
       return sum(p, state, theta);
     }
@@ -112,14 +103,17 @@ abstract class StepTask extends AbstractFunction2<TaskContext, scala.collection.
    * The SUMS into {@code state.sum}, or null for no rows. The caller holds the state's lock: a task of an
    * abandoned stream may still be finishing its step when the step's job runs on the same partition.
    */
-  private GradientSum sum(PackedPartition p, PartitionState state, double[] theta) {
-    Rows rows = rows(p, state);
+  private GradientSum sum(ShardGroup g, PartitionState state, double[] theta) {
+    DataView view = data.value();
+    StepRows rows = rows(g, view, state);
     int cols = rows.count();
     if (cols == 0) {
       return null;
     }
-    state.ensureBuffers(p.numFeatures, p.numTargets, cols);
-    p.gather(rows.order(), rows.from(), rows.to(), state.x, state.y);
+    int nf = view.numFeatures();
+    int nt = view.numTargets();
+    state.ensureBuffers(nf, nt, cols);
+    rows.gather(state.x, state.y, nf, nt, view.scaling());
     PartitionState.countGathered(cols);
     GradientSum sum = state.sum;
     sum.clear();
@@ -127,7 +121,7 @@ abstract class StepTask extends AbstractFunction2<TaskContext, scala.collection.
     if (dropout != null) {
       seeds = state.seeds(cols);
       for (int c = 0; c < cols; c++) {
-        seeds[c] = dropoutSeed(p.index[rows.order()[rows.from() + c]]);
+        seeds[c] = dropoutSeed(rows.view(c));
       }
     }
     if (Double.isNaN(clip)) {

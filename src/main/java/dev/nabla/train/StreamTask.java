@@ -1,6 +1,6 @@
 package dev.nabla.train;
 
-import dev.nabla.data.PackedPartition;
+import dev.nabla.data.ShardGroup;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
@@ -24,7 +24,7 @@ import org.apache.spark.api.java.function.VoidFunction;
  *
  * <p>Over a socket the messages are {@link StreamWire}'s.
  */
-final class StreamTask implements VoidFunction<Iterator<PackedPartition>> {
+final class StreamTask implements VoidFunction<Iterator<ShardGroup>> {
   private static final long serialVersionUID = 1L;
   private static final int CONNECT_TIMEOUT_MS = 30_000;
 
@@ -45,7 +45,7 @@ final class StreamTask implements VoidFunction<Iterator<PackedPartition>> {
     this.numParams = numParams;
   }
 
-  @Override public void call(Iterator<PackedPartition> partitions) throws IOException, InterruptedException {
+  @Override public void call(Iterator<ShardGroup> partitions) throws IOException, InterruptedException {
     int partition = TaskContext.getPartitionId();
     LocalStreams.Session local = LocalStreams.find(key);
     if (local != null) {
@@ -81,7 +81,7 @@ final class StreamTask implements VoidFunction<Iterator<PackedPartition>> {
   }
 
   /** Answers the driver's requests in this JVM until the end. */
-  private void serveLocal(StreamLink.Local link, PackedPartition p, int partition) throws InterruptedException {
+  private void serveLocal(StreamLink.Local link, ShardGroup p, int partition) throws InterruptedException {
     TaskContext context = TaskContext.get();
     StreamLink.Local.Request r;
     while ((r = link.next(context)) != null) {
@@ -90,7 +90,7 @@ final class StreamTask implements VoidFunction<Iterator<PackedPartition>> {
   }
 
   /** Answers step messages on the socket until the end message. */
-  private void serveSocket(PackedPartition p, int partition, SocketChannel channel) throws IOException {
+  private void serveSocket(ShardGroup p, int partition, SocketChannel channel) throws IOException {
     ByteBuffer in = StreamWire.buffer(numParams);
     ByteBuffer out = StreamWire.buffer(numParams);
     double[] theta = new double[numParams];

@@ -46,6 +46,10 @@ public final class Trainer {
   private boolean poisson;
   private StepEngine engine;
   private Map<String, String> dataSettings = Map.of();
+  private long shuffleWindow = DEFAULT_SHUFFLE_WINDOW;
+
+  /** The default bytes of stored rows one shuffle window holds ({@link BatchSchedule}): 64 MiB. */
+  public static final long DEFAULT_SHUFFLE_WINDOW = 64L << 20;
 
   public Trainer(JavaSparkContext sc) {
     this.sc = sc;
@@ -113,6 +117,19 @@ public final class Trainer {
     return this;
   }
 
+  /**
+   * How many bytes of stored rows one window of the epoch's shuffle holds ({@link BatchSchedule}): a data set that
+   * fits is shuffled as a whole every epoch, a larger one window by window (each task then holds at most one
+   * window's rows, two at a window's end). Changes which rows share a batch, so it is part of the run's settings.
+   */
+  public Trainer shuffleWindow(long bytes) {
+    if (bytes < 1) {
+      throw new IllegalArgumentException("the shuffle window must be at least 1 byte, got " + bytes);
+    }
+    this.shuffleWindow = bytes;
+    return this;
+  }
+
   /** Stops early on a validation metric and keeps the best epoch's parameters (null: train all epochs). */
   public Trainer earlyStopping(EarlyStopping rule) {
     this.earlyStopping = rule;
@@ -136,10 +153,55 @@ public final class Trainer {
     if (earlyStopping != null && validation == null) {
       throw new IllegalArgumentException("early stopping needs validation data: give --validation or --validation-fraction");
     }
-    Topology t = s.topology();
     boolean sampled = poisson || privacy != null;
     PoissonSampling sampling = sampled ? new PoissonSampling(train.rows(), s.batchSize(), s.batchSeed()) : null;
-    Batches batches = batches(train, s, sampling);
+    if (sampled && windowRows(train) < train.rows()) {
+      throw new IllegalArgumentException("--sampling poisson (and DP-SGD) draws each step's rows from the whole training "
+          + "set, so every partition holds its rows in memory for the epoch: the training set is "
+          + Math.round(train.data().referenceBytesPerRow() * train.rows() / 1e6) + " MB stored, more than the shuffle "
+          + "window of " + Math.round(shuffleWindow / 1e6) + " MB; raise --shuffle-window if the executors' memory holds "
+          + "the data, or train on fewer rows");
+    }
+    checkMemory(train, s, optimization);
+    String runId = UUID.randomUUID().toString();
+    Broadcast<DataView> trainView = sc.broadcast(train.view(runId));
+    Broadcast<DataView> valView = validation == null ? null : sc.broadcast(validation.view(runId + "/validation"));
+    try {
+      return fit(train, validation, s, optimization, listener, params, sampling, trainView, valView);
+    } finally {
+      trainView.destroy();
+      if (valView != null) {
+        valView.destroy();
+      }
+    }
+  }
+
+  /** Refuses a run whose arrays cannot fit the driver's or the executors' memory ({@link MemoryBudget}). */
+  private void checkMemory(TrainingSet train, TrainSettings s, Optimization optimization) {
+    Topology t = s.topology();
+    int partitions = train.data().partitions();
+    String o = optimization.optimizer();
+    int slots = (o.startsWith("adam") ? 2 : o.equals("sgd") ? 0 : 1) + (earlyStopping != null ? 1 : 0);
+    int rows = (int) Math.min(s.batchSize(), 2L * ((s.batchSize() + partitions - 1) / partitions));
+    double input = train.data().sparse() ? 12.0 * train.data().density() * train.data().numFeatures()
+        : 8.0 * t.inputSize();
+    long window = (long) Math.min(shuffleWindow, train.data().referenceBytesPerRow() * train.rows());
+    MemoryBudget.check(sc.getConf(), sc.isLocal(), partitions, sc.getConf().getInt("spark.executor.cores", 1),
+        MemoryBudget.driver(t.numParams(), slots, partitions), MemoryBudget.task(t, rows, input, 2 * window / partitions),
+        "training " + t + " (" + t.numParams() + " parameters, batch " + s.batchSize() + ")");
+  }
+
+  /** Rows in one window of the epoch's shuffle. */
+  private long windowRows(TrainingSet train) {
+    return (long) Math.max(1, shuffleWindow / Math.max(1.0, train.data().referenceBytesPerRow()));
+  }
+
+  private TrainResult fit(TrainingSet train, TrainingSet validation, TrainSettings s, Optimization optimization,
+      TrainingListener listener, double[] params, PoissonSampling sampling, Broadcast<DataView> trainView,
+      Broadcast<DataView> valView) {
+    Topology t = s.topology();
+    boolean sampled = sampling != null;
+    Batches batches = batches(train, trainView, s, sampling);
     int steps = batches.stepsPerEpoch();
     PrivacyLedger ledger = privacy == null ? null : new PrivacyLedger(privacy, sampling, s.noiseSeed());
     if (ledger != null) {
@@ -153,7 +215,7 @@ public final class Trainer {
     }
     StepUpdate update = new StepUpdate(t, rule, new Divergence(t, s.epochs(), steps, s.learningRate()), ledger);
     RunSettings settings = RunSettings.of(dataSettings, s, optimization, train, validation, privacy, poisson,
-        earlyStopping);
+        earlyStopping, shuffleWindow);
     RunProgress run = new RunProgress(t.numLayers());
     if (resumeFrom != null) {
       resume(resumeFrom, settings, rule, params);
@@ -162,7 +224,8 @@ public final class Trainer {
     }
     StepEngine e = engine != null ? engine : StepEngine.fromConf(sc.getConf());
     try (Stepper stepper = new Stepper(sc, batches, t.numParams(), e, listener::onMessage)) {
-      loop(train, validation, s, listener, params, batches, stepper, ledger, rule, update, settings, run);
+      loop(train, validation, s, listener, params, batches, stepper, ledger, rule, update, settings, run, trainView,
+          valView);
     }
     sc.setJobDescription(null);
     double seconds = run.wallSeconds(System.nanoTime());
@@ -176,7 +239,8 @@ public final class Trainer {
   /** The epochs and their steps. */
   private void loop(TrainingSet train, TrainingSet validation, TrainSettings s, TrainingListener listener,
       double[] params, Batches batches, Stepper stepper, PrivacyLedger ledger, Optimization.Run rule,
-      StepUpdate update, RunSettings settings, RunProgress run) {
+      StepUpdate update, RunSettings settings, RunProgress run, Broadcast<DataView> trainView,
+      Broadcast<DataView> valView) {
     Topology t = s.topology();
     int steps = batches.stepsPerEpoch();
     for (int epoch = run.firstEpoch; epoch <= s.epochs(); epoch++) {
@@ -206,11 +270,11 @@ public final class Trainer {
       }
       stepper.endEpoch();
       double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
-      Map<String, Double> val = evaluate(validation, t, params, epoch, s.epochs());
+      Map<String, Double> val = evaluate(validation, valView, t, params, epoch, s.epochs());
       if (val.containsKey("loss")) {
         rule.schedule().onValidationLoss(val.get("loss"));
       }
-      List<LayerHealth> health = diagnostics ? health(train, t, params, epoch, s.epochs(), run) : List.of();
+      List<LayerHealth> health = diagnostics ? health(train, trainView, t, params, epoch, s.epochs(), run) : List.of();
       long now = System.nanoTime();
       EpochMetrics m = new EpochMetrics(epoch, run.meanLoss(), val, update.rate(), run.samples / trainSeconds,
           (now - epochStart) / 1e9, run.wallSeconds(now), health,
@@ -228,14 +292,13 @@ public final class Trainer {
   }
 
   /** The step job: fixed-size shuffled batches, or Poisson-sampled ones (clipped per sample under DP). */
-  private Batches batches(TrainingSet train, TrainSettings s, PoissonSampling sampling) {
-    String runId = UUID.randomUUID().toString();
+  private Batches batches(TrainingSet train, Broadcast<DataView> view, TrainSettings s, PoissonSampling sampling) {
     if (sampling != null) {
-      return new PoissonStepJob(train.blocks(), s.topology(), sampling, runId,
+      return new PoissonStepJob(train.data().groups(), view, s.topology(), sampling,
           privacy == null ? Double.NaN : privacy.clip(), s.dropout(), s.dropoutSeed());
     }
-    return new StepJob(train.blocks(), s.topology(), new BatchSchedule(train.rows(), s.batchSize(), s.batchSeed()),
-        runId, s.dropout(), s.dropoutSeed());
+    BatchSchedule schedule = new BatchSchedule(train.rows(), s.batchSize(), s.batchSeed(), windowRows(train));
+    return new StepJob(train.data().groups(), view, s.topology(), schedule, s.dropout(), s.dropoutSeed());
   }
 
   /** Checks that the checkpoint is of this run and restores the parameters, optimizer and schedule. */
@@ -248,27 +311,28 @@ public final class Trainer {
   }
 
   /** The validation metrics of the current parameters (empty without validation data). */
-  private Map<String, Double> evaluate(TrainingSet validation, Topology t, double[] params, int epoch, int epochs) {
+  private Map<String, Double> evaluate(TrainingSet validation, Broadcast<DataView> view, Topology t, double[] params,
+      int epoch, int epochs) {
     if (validation == null) {
       return Map.of();
     }
     sc.setJobDescription("nabla epoch " + epoch + "/" + epochs + " evaluation");
     Broadcast<double[]> bc = sc.broadcast(params);
     try {
-      return Evaluation.summary(validation, bc, t);
+      return Evaluation.summary(validation, view, bc, t);
     } finally {
       bc.destroy();
     }
   }
 
   /** Per-layer RMS gradient norms of the epoch and the {@link HealthProbe}'s saturation, layer 1 first. */
-  private List<LayerHealth> health(TrainingSet train, Topology t, double[] params, int epoch, int epochs,
-      RunProgress run) {
+  private List<LayerHealth> health(TrainingSet train, Broadcast<DataView> view, Topology t, double[] params, int epoch,
+      int epochs, RunProgress run) {
     sc.setJobDescription("nabla epoch " + epoch + "/" + epochs + " diagnostics");
     Broadcast<double[]> bc = sc.broadcast(params);
     Saturation sat;
     try {
-      sat = HealthProbe.measure(train.blocks(), bc, t, train.rows());
+      sat = HealthProbe.measure(train.data().groups(), view, bc, t, train.rows());
     } finally {
       bc.destroy();
     }

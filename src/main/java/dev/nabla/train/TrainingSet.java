@@ -1,16 +1,41 @@
 package dev.nabla.train;
 
-import dev.nabla.data.PackedPartition;
+import dev.nabla.data.BlockSet;
+import dev.nabla.model.Scaling;
+import dev.nabla.model.ScalingKind;
 import dev.nabla.model.Task;
-import org.apache.spark.api.java.JavaRDD;
 
 /**
- * Packed, cached rows for training or evaluation.
+ * Loaded, cached rows for training or evaluation, and the scaling every gathered batch gets.
  *
- * @param blocks one {@link PackedPartition} per partition, persisted by the caller
- * @param rows N, the number of rows
- * @param task classification (targets one-hot of length numClasses) or regression
- * @param numClasses k for classification, 0 for regression
+ * @param data the cached shards and their layout
+ * @param scaling fitted on the training rows; applied when batches are gathered (none: identity)
  */
-public record TrainingSet(JavaRDD<PackedPartition> blocks, long rows, Task task, int numClasses) {
+public record TrainingSet(BlockSet data, Scaling scaling) {
+
+  /** Rows as stored, unscaled. */
+  public TrainingSet(BlockSet data) {
+    this(data, null);
+  }
+
+  /** The number of rows N. */
+  public long rows() {
+    return data.rows();
+  }
+
+  /** Classification (targets one-hot of length numClasses) or regression. */
+  public Task task() {
+    return data.classification() ? Task.CLASSIFICATION : Task.REGRESSION;
+  }
+
+  /** k for classification, 0 for regression. */
+  public int numClasses() {
+    return data.classification() ? data.numTargets() : 0;
+  }
+
+  /** What the executors need to read the rows, for the run {@code run}. */
+  DataView view(String run) {
+    Scaling s = scaling == null || scaling.kind() == ScalingKind.NONE ? null : scaling;
+    return new DataView(run, data.layout(), s, data.numFeatures(), data.numTargets());
+  }
 }

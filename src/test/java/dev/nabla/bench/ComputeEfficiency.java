@@ -44,7 +44,7 @@ final class ComputeEfficiency {
     StepClock clock = new StepClock(1);
     new Trainer(sc).fit(data, null, s, Optimization.sgd(), clock);
     double after = dgemmGflops(n, 2, timer);
-    data.blocks().unpersist(false);
+    data.data().release();
 
     EpochMetrics measured = clock.epochs().get(1);
     double samplesPerSecond = measured.samplesPerSecond();

@@ -1,9 +1,11 @@
 package dev.nabla.bench;
 
 import dev.nabla.nn.Activation;
+import dev.nabla.nn.DenseInputs;
 import dev.nabla.nn.Gemm;
 import dev.nabla.nn.GradientSum;
 import dev.nabla.nn.Init;
+import dev.nabla.nn.Inputs;
 import dev.nabla.nn.Loss;
 import dev.nabla.nn.Network;
 import dev.nabla.nn.Sigmoid;
@@ -14,8 +16,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
@@ -44,22 +48,12 @@ public final class CoreBench {
   }
 
   public static void main(String[] args) {
-    boolean quick = false;
-    boolean phases = false;
-    for (String arg : args) {
-      switch (arg) {
-        case "--quick" -> quick = true;
-        case "--phases" -> phases = true;
-        case "-h", "--help" -> {
-          System.out.println(USAGE);
-          return;
-        }
-        default -> {
-          System.err.println("CoreBench: unknown argument '" + arg + "'\n" + USAGE);
-          System.exit(2);
-        }
-      }
+    Set<String> flags = flags("CoreBench", USAGE, Set.of("--quick", "--phases"), args);
+    if (flags == null) {
+      return;
     }
+    boolean quick = flags.contains("--quick");
+    boolean phases = flags.contains("--phases");
     MedianTimer timer = quick ? MedianTimer.quick() : MedianTimer.full();
     System.out.println(header());
     System.out.println();
@@ -73,6 +67,26 @@ public final class CoreBench {
         CorePhases.print(t, params, batch[0], batch[1], m, timer);
       }
     }
+  }
+
+  /**
+   * The flags of {@code args}, each one of {@code allowed}; null after printing the usage for -h or --help.
+   * Anything else prints the bad argument and the usage and exits with status 2.
+   */
+  static Set<String> flags(String program, String usage, Set<String> allowed, String[] args) {
+    Set<String> flags = new HashSet<>();
+    for (String arg : args) {
+      if (arg.equals("-h") || arg.equals("--help")) {
+        System.out.println(usage);
+        return null;
+      }
+      if (!allowed.contains(arg)) {
+        System.err.println(program + ": unknown argument '" + arg + "'\n" + usage);
+        System.exit(2);
+      }
+      flags.add(arg);
+    }
+    return flags;
   }
 
   /** The main table: steps at each batch size and the dgemms, all timed interleaved. */
@@ -130,6 +144,11 @@ public final class CoreBench {
 
   /** One {@link Network#addGradient} over m samples into a reused workspace, as the trainer calls it. */
   static Runnable step(Topology t, double[] params, double[] x, double[] y, int m) {
+    return step(t, params, new DenseInputs(x, t.inputSize()), y, m);
+  }
+
+  /** The same step over dense or sparse inputs. */
+  static Runnable step(Topology t, double[] params, Inputs x, double[] y, int m) {
     Network net = new Network(t);
     Workspace ws = net.newWorkspace(m);
     GradientSum sum = new GradientSum(t.numParams());

@@ -58,7 +58,7 @@ final class DpStepCost {
         dpSteps.addAll(steps(new Trainer(sc).privacy(PrivacyConfig.of(1.0, 1.1, 1e-5)), data, s));
       }
     } finally {
-      data.blocks().unpersist(false);
+      data.data().release();
     }
     Stats shuffled = Stats.of(shuffledSteps);
     Stats poisson = Stats.of(poissonSteps);

@@ -4,11 +4,8 @@ import dev.nabla.data.DataReader;
 import dev.nabla.data.Example;
 import dev.nabla.data.Format;
 import dev.nabla.data.LoadedData;
-import dev.nabla.data.PackedPartition;
-import dev.nabla.data.Packing;
 import dev.nabla.data.ReadOptions;
-import dev.nabla.data.Splits;
-import dev.nabla.model.Task;
+import dev.nabla.data.Storage;
 import dev.nabla.train.TrainingSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +24,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
 
 /**
  * MNIST for the benchmarks, read the way Nabla reads it ({@link DataReader}, format IDX: pixels / 255,
@@ -63,18 +61,16 @@ final class Mnist {
   }
 
   /**
-   * The first {@code rows} examples of an images file (all of them when rows ≥ its count), not cached,
-   * spread evenly over the partitions: the reader's partitions are contiguous ranges of the file, so the
-   * first rows alone would all sit in partition 0; they are gathered and dealt out by index (row i to
-   * partition i mod P, {@link Splits#repartition}).
+   * The first {@code rows} examples of an images file (all of them when rows ≥ its count), not cached, in
+   * {@code partitions} contiguous index ranges of sizes within one row of each other, each sorted by index.
    */
   JavaRDD<Example> examples(String imagesFile, int rows) {
     LoadedData data = read(imagesFile);
-    if (rows >= data.count()) {
-      return Splits.repartition(data.examples(), partitions);
-    }
-    JavaRDD<Example> first = data.examples().filter(e -> e.index() < rows).coalesce(1);
-    return partitions == 1 ? first : Splits.repartition(first, partitions);
+    long n = Math.min(rows, data.count());
+    return data.examples().filter(e -> e.index() < n)
+        .mapToPair(e -> new Tuple2<>(e.index(), e))
+        .repartitionAndSortWithinPartitions(new Ranges(partitions, n))
+        .values();
   }
 
   /** The whole file, read once and cached (every data set of the benchmark is cut from it). */
@@ -99,17 +95,29 @@ final class Mnist {
    * @throws IllegalStateException when the partitions differ by more than one row
    */
   TrainingSet trainingSet(String imagesFile, int rows) {
-    JavaRDD<PackedPartition> blocks = Packing.pack(examples(imagesFile, rows), FEATURES, CLASSES, CLASSES, null)
-        .setName("bench " + imagesFile + " first " + rows).persist(StorageLevel.MEMORY_ONLY());
-    List<Integer> sizes = blocks.map(p -> p.rows).collect();
-    int min = sizes.stream().mapToInt(Integer::intValue).min().orElse(0);
-    int max = sizes.stream().mapToInt(Integer::intValue).max().orElse(0);
-    if (max - min > 1) {
-      throw new IllegalStateException("bench data " + imagesFile + " first " + rows + " rows: partitions hold " + sizes
-          + " rows; the benchmark needs them balanced (within one row) so that every task does its share");
+    long n = Math.min(rows, read(imagesFile).count());
+    return new TrainingSet(DataReader.loadExamples(examples(imagesFile, rows), "bench " + imagesFile + " first " + n,
+        FEATURES, CLASSES, true, Storage.defaults()));
+  }
+
+  /** Index i of n to partition ⌊i·P/n⌋: P contiguous ranges, balanced within one row. */
+  private static final class Ranges extends org.apache.spark.Partitioner {
+    private static final long serialVersionUID = 1L;
+    private final int parts;
+    private final long n;
+
+    Ranges(int parts, long n) {
+      this.parts = parts;
+      this.n = n;
     }
-    long n = sizes.stream().mapToLong(Integer::longValue).sum();
-    return new TrainingSet(blocks, n, Task.CLASSIFICATION, CLASSES);
+
+    @Override public int numPartitions() {
+      return parts;
+    }
+
+    @Override public int getPartition(Object key) {
+      return (int) ((Long) key * parts / n);
+    }
   }
 
   /** Columns {@code label} (double) and {@code features} (dense ml.linalg vector), cached and counted. */
@@ -125,9 +133,9 @@ final class Mnist {
   }
 
   /** All rows of one partition on the driver, packed (for single-threaded simulations). */
-  PackedPartition local(String imagesFile, int rows) {
+  LocalRows local(String imagesFile, int rows) {
     List<Example> list = new ArrayList<>(examples(imagesFile, rows).collect());
     list.sort((a, b) -> Long.compare(a.index(), b.index()));
-    return Packing.packPartition(list.iterator(), FEATURES, CLASSES, CLASSES, null);
+    return LocalRows.of(list, FEATURES, CLASSES);
   }
 }

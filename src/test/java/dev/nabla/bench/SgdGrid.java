@@ -1,6 +1,5 @@
 package dev.nabla.bench;
 
-import dev.nabla.data.PackedPartition;
 import dev.nabla.model.FeatureStats;
 import dev.nabla.model.Scaling;
 import dev.nabla.model.ScalingKind;
@@ -75,8 +74,8 @@ final class SgdGrid {
     }
     SparkSession spark = SparkSession.builder().master("local[1]").appName("SgdGrid")
         .config("spark.ui.enabled", "false").getOrCreate();
-    PackedPartition train;
-    PackedPartition test;
+    LocalRows train;
+    LocalRows test;
     try {
       Mnist mnist = new Mnist(spark, data, 1);
       train = mnist.local(Mnist.TRAIN, Integer.MAX_VALUE);
@@ -113,7 +112,7 @@ final class SgdGrid {
   }
 
   /** Test accuracy after each epoch, stopping after the first at or above the target. */
-  static List<Double> run(TrainSettings s, PackedPartition train, PackedPartition test, double target,
+  static List<Double> run(TrainSettings s, LocalRows train, LocalRows test, double target,
       String optimizerName, Map<String, String> flags) {
     Topology t = s.topology();
     double[] params = s.init().initialize(t, s.initSeed());
@@ -159,7 +158,7 @@ final class SgdGrid {
     return accuracies;
   }
 
-  private static double accuracy(Network net, double[] params, PackedPartition test) {
+  private static double accuracy(Network net, double[] params, LocalRows test) {
     int chunk = 1000;
     Workspace ws = net.newWorkspace(chunk);
     int k = test.numTargets;

@@ -108,8 +108,8 @@ public final class SparkBench {
           plan.nablaMaxEpochs());
       nabla = NablaRace.run(sc, train, test, race, optimization, plan.targetAccuracy(), StepEngine.STREAM);
       NablaRace.Result jobs = NablaRace.run(sc, train, test, race, optimization, plan.targetAccuracy(), StepEngine.JOBS);
-      train.blocks().unpersist(false);
-      test.blocks().unpersist(false);
+      train.data().release();
+      test.data().release();
       print(sections, NablaRace.section(nabla, jobs, WORKERS), start);
     }
     MedianTimer timer = plan.name().equals("quick") ? MedianTimer.quick() : MedianTimer.full();

@@ -66,7 +66,7 @@ final class StepOverhead {
     } finally {
       probe.close();
       tiny.unpersist(false);
-      data.blocks().unpersist(false);
+      data.data().release();
     }
     List<Double> arithmetic = new ArrayList<>();
     for (Topology t : models) {

@@ -64,4 +64,31 @@ class NumbersTest {
     assertEquals(BadRow.MAX_EXCERPT + 6, cut.length());
     assertEquals("x".repeat(80) + "...", BadRow.excerpt(longLine, 0, 0));
   }
+
+  @Test
+  void parsesEveryDecimalToTheSameBitsAsParseDouble() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+    for (int n = 0; n < 200_000; n++) {
+      int intDigits = r.nextInt(0, 10);
+      int fracDigits = r.nextInt(0, 25);
+      StringBuilder b = new StringBuilder(r.nextBoolean() ? "-" : r.nextInt(10) == 0 ? "+" : "");
+      for (int k = 0; k < intDigits; k++) {
+        b.append((char) ('0' + r.nextInt(10)));
+      }
+      if (fracDigits > 0 || intDigits == 0) {
+        b.append('.');
+        for (int k = 0; k < Math.max(1, fracDigits); k++) {
+          b.append((char) ('0' + r.nextInt(10)));
+        }
+      }
+      String text = b.toString();
+      assertEquals(Double.doubleToRawLongBits(Double.parseDouble(text)),
+          Double.doubleToRawLongBits(Numbers.parse(text, 0, text.length())), text);
+    }
+    for (String text : new String[] {"0", "-0", "-0.0", "0.00000", "1e5", "123456789012345", "1234567890123456",
+        "0.1234567890123456789012", "9007199254740993", ".5", "5."}) {
+      assertEquals(Double.doubleToRawLongBits(Double.parseDouble(text)),
+          Double.doubleToRawLongBits(Numbers.parse(text, 0, text.length())), text);
+    }
+  }
 }

@@ -69,7 +69,7 @@ class DistributedStepTest extends SharedSpark {
     double[] params = Init.GLOROT_UNIFORM.initialize(topology, 3);
     BatchSchedule schedule = new BatchSchedule(N, 32, 99);
     Broadcast<byte[]> bc = sc.broadcast(StepJob.encodeParams(params));
-    StepJob job = new StepJob(set.blocks(), topology, schedule, "eq" + partitions);
+    StepJob job = TrainingFixtures.stepJob(set, topology, schedule);
     for (int step : new int[] {0, 3, schedule.stepsPerEpoch() - 1}) {
       GradientSum distributed = job.run(bc, 1, step);
       GradientSum single = singleProcess(params, schedule, 1, step);
@@ -84,7 +84,7 @@ class DistributedStepTest extends SharedSpark {
       }
     }
     bc.destroy();
-    set.blocks().unpersist(true);
+    set.data().release();
   }
 
   @Test
@@ -117,7 +117,7 @@ class DistributedStepTest extends SharedSpark {
     double[] params = Init.GLOROT_UNIFORM.initialize(topology, 3);
     BatchSchedule schedule = new BatchSchedule(N, 16, 1);
     Broadcast<byte[]> bc = sc.broadcast(StepJob.encodeParams(params));
-    StepJob job = new StepJob(set.blocks(), topology, schedule, "slice");
+    StepJob job = TrainingFixtures.stepJob(set, topology, schedule);
     job.run(bc, 0, 0);
     long plans = PartitionState.plansBuilt();
     long before = PartitionState.rowsGathered();
@@ -132,14 +132,14 @@ class DistributedStepTest extends SharedSpark {
     job.run(bc, 1, 0);
     assertEquals(plans + 3, PartitionState.plansBuilt(), "one plan per partition for the new epoch");
     bc.destroy();
-    set.blocks().unpersist(true);
+    set.data().release();
   }
 
   private double[] train(int partitions, int epochs) {
     TrainingSet set = TrainingFixtures.packed(sc, rows, TrainingFixtures.even(N, partitions), K);
     TrainSettings s = new TrainSettings(topology, Init.GLOROT_UNIFORM, 0.3, 25, epochs, 11);
     double[] params = new Trainer(sc).fit(set, null, s, Optimization.sgd(), new TrainingListener() { }).params();
-    set.blocks().unpersist(true);
+    set.data().release();
     return params;
   }
 
@@ -165,6 +165,6 @@ class DistributedStepTest extends SharedSpark {
     assertTrue(e.getMessage().matches("training diverged at epoch [1-3]/3 step [1-9]/9: .*"), e.getMessage());
     assertTrue(e.getMessage().contains("layer"), e.getMessage());
     assertTrue(e.getMessage().contains("--learning-rate"), e.getMessage());
-    set.blocks().unpersist(true);
+    set.data().release();
   }
 }

@@ -70,7 +70,7 @@ class DpTrainingTest extends SharedSpark {
     GradientSum single = new GradientSum(topology.numParams());
     net.addClippedGradient(params, x, y, batch.size(), net.newWorkspace(batch.size()), single, clip, null, null);
     for (TrainingSet set : new TrainingSet[] {one, threeParts}) {
-      GradientSum sum = new PoissonStepJob(set.blocks(), topology, sampling, "poisson" + set.blocks().id(), clip, null, 0)
+      GradientSum sum = new PoissonStepJob(set.data().groups(), TrainingFixtures.view(set), topology, sampling, clip, null, 0)
           .run(bc, epoch, step);
       assertEquals(batch.size(), sum.count);
       for (int i = 0; i < params.length; i++) {
@@ -78,7 +78,7 @@ class DpTrainingTest extends SharedSpark {
       }
     }
     bc.destroy();
-    one.blocks().unpersist(true);
+    one.data().release();
   }
 
   @Test
@@ -156,8 +156,8 @@ class DpTrainingTest extends SharedSpark {
     assertTrue(last.epsilon() < 3, "epsilon " + last.epsilon());
     assertTrue(last.validationMetric("accuracy") >= 0.9, "accuracy " + last.validationMetric("accuracy")
         + " at epsilon " + last.epsilon());
-    train.blocks().unpersist(true);
-    val.blocks().unpersist(true);
+    train.data().release();
+    val.data().release();
   }
 
   @Test

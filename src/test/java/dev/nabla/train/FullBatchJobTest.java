@@ -49,7 +49,7 @@ class FullBatchJobTest extends SharedSpark {
   private GradientSum distributed(TrainingSet set, double[] params, int chunk, String runId) {
     Broadcast<byte[]> bc = sc.broadcast(StepJob.encodeParams(params));
     try {
-      return new FullBatchJob(set.blocks(), topology, runId, chunk).run(bc);
+      return new FullBatchJob(set.data().groups(), TrainingFixtures.view(set), topology, chunk).run(bc);
     } finally {
       bc.destroy();
     }
@@ -67,7 +67,7 @@ class FullBatchJobTest extends SharedSpark {
     for (int i = 0; i < single.gradient.length; i++) {
       assertEquals(single.gradient[i], full.gradient[i], 1e-12 * Math.abs(single.gradient[i]), "parameter " + i);
     }
-    set.blocks().unpersist(true);
+    set.data().release();
   }
 
   /**
@@ -78,7 +78,7 @@ class FullBatchJobTest extends SharedSpark {
   void objectiveIsMeanLossPlusWeightPenaltyWithMatchingGradient() {
     TrainingSet set = TrainingFixtures.packed(sc, rows, TrainingFixtures.even(N, 3), K);
     double l2 = 0.3;
-    FullBatchObjective f = new FullBatchObjective(sc, new FullBatchJob(set.blocks(), topology, "objective"), topology,
+    FullBatchObjective f = new FullBatchObjective(sc, new FullBatchJob(set.data().groups(), TrainingFixtures.view(set), topology), topology,
         dev.nabla.optim.Regularization.of(topology, 0, l2), 1);
     double[] params = Init.GLOROT_UNIFORM.initialize(topology, 8);
     double squares = 0;
@@ -106,7 +106,7 @@ class FullBatchJobTest extends SharedSpark {
       double error = Math.abs(numeric - gradient[i]) / Math.max(Math.abs(numeric) + Math.abs(gradient[i]), 1e-8);
       assertTrue(error < 1e-7, "parameter " + i + ": analytic " + gradient[i] + ", numeric " + numeric);
     }
-    set.blocks().unpersist(true);
+    set.data().release();
   }
 
   @Test
@@ -116,7 +116,7 @@ class FullBatchJobTest extends SharedSpark {
     double[] second = Init.GLOROT_UNIFORM.initialize(topology, 4);
     Broadcast<byte[]> a = sc.broadcast(StepJob.encodeParams(first));
     Broadcast<byte[]> b = sc.broadcast(StepJob.encodeParams(second));
-    FullBatchJob job = new FullBatchJob(set.blocks(), topology, "twice");
+    FullBatchJob job = new FullBatchJob(set.data().groups(), TrainingFixtures.view(set), topology);
     job.run(a);
     GradientSum again = job.run(b);
     GradientSum expected = singleProcess(second);
@@ -127,6 +127,6 @@ class FullBatchJobTest extends SharedSpark {
     }
     a.destroy();
     b.destroy();
-    set.blocks().unpersist(true);
+    set.data().release();
   }
 }

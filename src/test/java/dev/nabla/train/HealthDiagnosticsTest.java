@@ -36,7 +36,7 @@ class HealthDiagnosticsTest extends SharedSpark {
 
   @AfterAll
   void release() {
-    train.blocks().unpersist(true);
+    train.data().release();
   }
 
   private static final class Recorder implements TrainingListener {
@@ -131,7 +131,7 @@ class HealthDiagnosticsTest extends SharedSpark {
   void probeSampleHasAtMostMaxRowsAndCoversAllRowsOfASmallSet() {
     Topology t = Topology.of(new int[] {5, 4, 3}, new Tanh(), new Softmax(), Loss.CROSS_ENTROPY);
     org.apache.spark.broadcast.Broadcast<double[]> bc = sc.broadcast(Init.GLOROT_UNIFORM.initialize(t, 1));
-    assertEquals(600, HealthProbe.measure(train.blocks(), bc, t, train.rows()).samples(), "all rows of both partitions");
+    assertEquals(600, HealthProbe.measure(train.data().groups(), TrainingFixtures.view(train), bc, t, train.rows()).samples(), "all rows of both partitions");
     bc.destroy();
     assertEquals(1, HealthProbe.stride(600));
     assertEquals(1, HealthProbe.stride(4096));

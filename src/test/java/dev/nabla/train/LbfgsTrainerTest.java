@@ -45,10 +45,15 @@ import org.junit.jupiter.api.Test;
  * the same parameters, Nabla's {@link Init#MLLIB_UNIFORM} draw (MLlib's distribution), handed to MLlib
  * with {@code setInitialWeights}: the objective is not convex, and from MLlib's own random start the two
  * runs settled in different local minima whose losses differed by 0.2–1.1% on such data (measured while
- * writing this test), which would test the luck of the draw rather than the optimizer. Even from one
- * start the paths part after a while (the sums are rounded in different orders, and MLlib's
- * {@code log} of an underflowed probability makes some of its line-search probes infinite), so only
- * the final losses are compared, and both runs must stop by convergence, not by the iteration cap.
+ * writing this test), which would test the luck of the draw rather than the optimizer. From one start the
+ * two runs follow the same path for a long while (the losses after 100 iterations agree to about 1e-7),
+ * then part: the sums are rounded in different orders (and MLlib's {@code log} of an underflowed
+ * probability makes some of its line-search probes infinite), the objective is flat near its minimum,
+ * and how many iterations Breeze takes before its relative tests stop it depends on those roundings. The
+ * iteration counts measured here for 1, 2, 3 and 4 partitions: MLlib 525, 825, 660, 756; Nabla 887,
+ * 880, 1024, 1041 (native OpenBLAS), all with final losses within 0.5024–0.5059. So the test compares
+ * the early path (iteration 100, to 1e-6) and the final losses (1%), and requires both runs to stop by
+ * convergence well before a generous cap; it does not compare iteration counts.
  * MLlib is run with
  * {@code blockSize 1}: it averages the loss over stacked blocks, and only blocks of one row make that
  * the mean over rows, which is Nabla's objective. MLlib's loss is not exposed, so it is computed here
@@ -60,7 +65,9 @@ class LbfgsTrainerTest extends SharedSpark {
   private static final int D = 4;
   private static final int K = 3;
   private static final int[] LAYERS = {D, 3, K};
-  private static final int ITERATIONS = 1000;
+  private static final int ITERATIONS = 3000;
+  /** Where the two paths are compared before they part. */
+  private static final int EARLY = 100;
   private static final long SEED = 5;
   private final Topology topology = Topology.of(LAYERS, new Sigmoid(), new Softmax(), Loss.CROSS_ENTROPY);
   private List<Example> rows;
@@ -121,7 +128,7 @@ class LbfgsTrainerTest extends SharedSpark {
             epochs.add(m);
           }
         });
-    set.blocks().unpersist(true);
+    set.data().release();
     return r;
   }
 
@@ -143,7 +150,8 @@ class LbfgsTrainerTest extends SharedSpark {
         .setSolver("l-bfgs").setBlockSize(1).setMaxIter(ITERATIONS).setTol(LbfgsTrainer.DEFAULT_TOLERANCE)
         .setInitialWeights(Vectors.dense(Init.MLLIB_UNIFORM.initialize(topology, settings(1).initSeed())))
         .setSeed(7).fit(df);
-    int mllibIterations = model.summary().objectiveHistory().length - 1;
+    double[] mllibHistory = model.summary().objectiveHistory();
+    int mllibIterations = mllibHistory.length - 1;
     double[] mllibWeights = model.weights().toArray();
     assertEquals(topology.numParams(), mllibWeights.length);
 
@@ -163,6 +171,8 @@ class LbfgsTrainerTest extends SharedSpark {
     double nablaLoss = meanLoss(r.params());
     assertTrue(mllibIterations < ITERATIONS && epochs.size() < ITERATIONS, "both must converge before the cap: MLlib "
         + mllibIterations + ", Nabla " + epochs.size() + " iterations of " + ITERATIONS);
+    assertEquals(mllibHistory[EARLY], epochs.get(EARLY - 1).trainLoss(), 1e-6 * mllibHistory[EARLY],
+        "the same optimizer on the same objective: the losses after " + EARLY + " iterations");
     assertEquals(nablaLoss, epochs.get(epochs.size() - 1).trainLoss(), 1e-12 * nablaLoss);
     assertTrue(nablaLoss < 0.9 * Math.log(K), "training should learn something: " + nablaLoss);
     assertEquals(mllibLoss, nablaLoss, 0.01 * mllibLoss, "final mean cross-entropy, MLlib vs Nabla");
@@ -197,7 +207,7 @@ class LbfgsTrainerTest extends SharedSpark {
       previous = m.trainLoss();
     }
     assertEquals(meanLoss(r.params()), previous, 1e-12 * previous);
-    validation.blocks().unpersist(true);
+    validation.data().release();
   }
 
   @Test
@@ -209,12 +219,12 @@ class LbfgsTrainerTest extends SharedSpark {
         settings(5), 10, 1e-6, new TrainingListener() { }, params));
     assertTrue(e.getMessage().startsWith("L-BFGS diverged at the starting point"), e.getMessage());
     assertTrue(e.getMessage().contains("the gradient of layer"), e.getMessage());
-    set.blocks().unpersist(true);
+    set.data().release();
   }
 
   @Test
   void rejectsBadMemoryToleranceAndPenalty() {
-    TrainingSet none = new TrainingSet(null, 0, null, K);
+    TrainingSet none = new TrainingSet(null);
     LbfgsTrainer trainer = new LbfgsTrainer(sc);
     TrainingListener quiet = new TrainingListener() { };
     IllegalArgumentException memory = assertThrows(IllegalArgumentException.class,

@@ -45,7 +45,7 @@ class StepStreamTest extends SharedSpark {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<Example> rows = TrainingFixtures.blobs(160, 5, 3, 11);
     TrainingSet train = TrainingFixtures.packed(sc, rows, TrainingFixtures.even(160, partitions), 3);
-    train.blocks().count();
+    
     AtomicInteger jobs = new AtomicInteger();
     AtomicInteger ended = new AtomicInteger();
     SparkListener counter = new SparkListener() {
@@ -86,7 +86,7 @@ class StepStreamTest extends SharedSpark {
       return new Run(r.params(), losses, messages, jobs.get());
     } finally {
       spark.sparkContext().removeSparkListener(counter);
-      train.blocks().unpersist(true);
+      train.data().release();
     }
   }
 

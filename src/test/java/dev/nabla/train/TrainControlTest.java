@@ -36,11 +36,11 @@ class TrainControlTest extends SharedSpark {
     int[][] layouts = {{120}, {17, 60, 43}};
     for (int i = 0; i < 2; i++) {
       TrainingSet set = TrainingFixtures.packed(sc, rows, layouts[i], 3);
-      sums[i] = new StepJob(set.blocks(), topology, schedule, "dropout" + i, dropout, 99).run(bc, 1, 2);
-      set.blocks().unpersist(true);
+      sums[i] = TrainingFixtures.stepJob(set, topology, schedule, dropout, 99).run(bc, 1, 2);
+      set.data().release();
     }
-    GradientSum plain = new StepJob(TrainingFixtures.packed(sc, rows, layouts[0], 3).blocks(), topology, schedule,
-        "plain").run(bc, 1, 2);
+    GradientSum plain = TrainingFixtures.stepJob(TrainingFixtures.packed(sc, rows, layouts[0], 3), topology, schedule)
+        .run(bc, 1, 2);
     bc.destroy();
     assertEquals(sums[0].count, sums[1].count);
     double diffToPlain = 0;
@@ -78,7 +78,7 @@ class TrainControlTest extends SharedSpark {
     TrainSettings upToBest = new TrainSettings(big, Init.GLOROT_UNIFORM, 0.5, 8, stopped.keptEpoch(), 5);
     TrainResult replay = new Trainer(sc).fit(train, val, upToBest, Optimization.sgd(), new TrainingListener() { });
     assertArrayEquals(replay.params(), stopped.params(), "kept parameters must be those of the best epoch");
-    train.blocks().unpersist(true);
-    val.blocks().unpersist(true);
+    train.data().release();
+    val.data().release();
   }
 }

@@ -1,17 +1,14 @@
 package dev.nabla.train;
 
+import dev.nabla.data.DataReader;
 import dev.nabla.data.Example;
-import dev.nabla.data.PackedPartition;
-import dev.nabla.data.Packing;
-import dev.nabla.model.Scaling;
-import dev.nabla.model.Task;
+import dev.nabla.data.Storage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
 /** Synthetic data sets and packing helpers for the train tests. */
@@ -50,7 +47,8 @@ final class TrainingFixtures {
   }
 
   /**
-   * The rows split into partitions of the given sizes (in index order), packed and cached.
+   * The rows split into partitions of the given sizes (in index order), one shard and training partition each, loaded
+   * into cached blocks.
    */
   static TrainingSet packed(JavaSparkContext sc, List<Example> rows, int[] sizes, int numClasses) {
     int[] bounds = new int[sizes.length];
@@ -67,10 +65,24 @@ final class TrainingFixtures {
         .repartitionAndSortWithinPartitions(new RangeOf(bounds))
         .values();
     int d = rows.get(0).features().length;
-    JavaRDD<PackedPartition> blocks = Packing.pack(parted, d, numClasses, 0, Scaling.none(d))
-        .persist(StorageLevel.MEMORY_ONLY());
-    blocks.count();
-    return new TrainingSet(blocks, rows.size(), Task.CLASSIFICATION, numClasses);
+    return new TrainingSet(DataReader.loadExamples(parted, "fixture", d, numClasses, true, Storage.defaults()));
+  }
+
+  /** The set's view broadcast for a test's jobs (not destroyed: the test's Spark session ends with the class). */
+  static org.apache.spark.broadcast.Broadcast<DataView> view(TrainingSet set) {
+    return JavaSparkContext.fromSparkContext(set.data().groups().context())
+        .broadcast(set.view("test-" + java.util.UUID.randomUUID()));
+  }
+
+  /** A step job over the set, without dropout. */
+  static StepJob stepJob(TrainingSet set, dev.nabla.nn.Topology t, BatchSchedule schedule) {
+    return stepJob(set, t, schedule, null, 0);
+  }
+
+  /** A step job over the set. */
+  static StepJob stepJob(TrainingSet set, dev.nabla.nn.Topology t, BatchSchedule schedule, dev.nabla.nn.Dropout dropout,
+      long dropoutSeed) {
+    return new StepJob(set.data().groups(), view(set), t, schedule, dropout, dropoutSeed);
   }
 
   /** Even partition sizes. */

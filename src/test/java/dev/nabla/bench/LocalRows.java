@@ -1,17 +1,17 @@
-package dev.nabla.data;
+package dev.nabla.bench;
 
 import java.io.Serializable;
 
 /**
- * One partition's training rows packed once into column-major primitive arrays and cached: the hot
- * path reads columns out of these arrays, with no per-row objects.
+ * Rows held on one machine as column-major primitive arrays, for the benchmarks' single-threaded simulations
+ * ({@link SgdGrid}): no Spark, no blocks.
  *
  * <p>{@code features} is numFeatures × rows (column r at r · numFeatures), already scaled;
  * {@code targets} is numTargets × rows (one-hot for classification); {@code index[r]} is row r's global
  * position in the input, 0..N−1, which decides the step it belongs to (see the train package's
  * batch schedule). One partition holds at most 2³¹ − 1 feature values: use more partitions for more.
  */
-public final class PackedPartition implements Serializable {
+final class LocalRows implements Serializable {
   private static final long serialVersionUID = 1L;
 
   public final int numFeatures;
@@ -21,7 +21,7 @@ public final class PackedPartition implements Serializable {
   public final double[] targets;
   public final long[] index;
 
-  public PackedPartition(int numFeatures, int numTargets, int rows, double[] features, double[] targets,
+  LocalRows(int numFeatures, int numTargets, int rows, double[] features, double[] targets,
       long[] index) {
     if ((long) numFeatures * rows != features.length || (long) numTargets * rows != targets.length
         || index.length != rows) {
@@ -34,6 +34,21 @@ public final class PackedPartition implements Serializable {
     this.features = features;
     this.targets = targets;
     this.index = index;
+  }
+
+  /** The examples, in their order, with one-hot targets of length {@code numClasses}. */
+  static LocalRows of(java.util.List<dev.nabla.data.Example> rows, int numFeatures, int numClasses) {
+    int n = rows.size();
+    double[] x = new double[numFeatures * n];
+    double[] y = new double[numClasses * n];
+    long[] index = new long[n];
+    for (int r = 0; r < n; r++) {
+      dev.nabla.data.Example e = rows.get(r);
+      System.arraycopy(e.features(), 0, x, r * numFeatures, numFeatures);
+      y[r * numClasses + (int) e.target()[0]] = 1.0;
+      index[r] = e.index();
+    }
+    return new LocalRows(numFeatures, numClasses, n, x, y, index);
   }
 
   /**

@@ -1,0 +1,17 @@
+package dev.nabla.train;
+
+import dev.nabla.data.Layout;
+import dev.nabla.model.Scaling;
+import java.io.Serializable;
+
+/**
+ * What an executor needs to know to read a training (or evaluation) set's rows: where they are
+ * ({@link Layout}), the shape of a batch and the scaling applied while gathering it. Broadcast once per run.
+ *
+ * @param run the run's id: views of two runs are never equal (executor state is keyed by the view)
+ * @param scaling applied to every gathered row; null for none
+ * @param numTargets the rows of Y: classes (one-hot) or regression targets
+ */
+record DataView(String run, Layout layout, Scaling scaling, int numFeatures, int numTargets) implements Serializable {
+  private static final long serialVersionUID = 1L;
+}
