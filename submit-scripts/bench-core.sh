@@ -31,17 +31,9 @@ cd "$(dirname "$0")/.."
 command -v mvn >/dev/null || { echo "bench-core.sh: mvn not found on PATH; install Maven 3.8+" >&2; exit 1; }
 command -v java >/dev/null || { echo "bench-core.sh: java not found on PATH; install a Java 17 JDK" >&2; exit 1; }
 
-if [[ ! -f target/test-classes/dev/nabla/bench/CoreBench.class ]] \
-    || [[ -n "$(find src -newer target/test-classes/dev/nabla/bench/CoreBench.class -name '*.java' -print -quit)" ]]; then
-  echo "bench-core.sh: compiling (mvn -B -q test-compile)" >&2
-  mvn -B -q -Dstyle.color=never test-compile >&2
-fi
-
-classpath_file=target/bench-classpath.txt
-if [[ ! -s "$classpath_file" || pom.xml -nt "$classpath_file" ]]; then
-  # The default scope (test) includes provided, so Spark's jars are listed too (CoreBench needs none).
-  mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.outputFile="$classpath_file" >&2
-fi
+# shellcheck source=lib/test-classpath.sh
+source submit-scripts/lib/test-classpath.sh
+classpath_file="$(nabla_test_classpath bench-core.sh target/test-classes/dev/nabla/bench/CoreBench.class)"
 
 java_opts=(-Xmx2g)
 # netlib picks the native library named by dev.ludovic.netlib.blas.nativeLib (default "blas", i.e.

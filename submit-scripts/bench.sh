@@ -3,13 +3,14 @@
 # accuracy on MNIST, Nabla's per-step overhead next to an empty Spark job, and its training GFLOP/s next to
 # dgemm, all in one JVM with one local[2] Spark session. Prints markdown tables (and JSON with --json).
 #
-# usage: submit-scripts/bench.sh [--quick] [--json FILE] [--data DIR] [--sections 1,...,6] [--nabla-batch N] [--nabla-lr X]
+# usage: submit-scripts/bench.sh [--quick] [--json FILE] [--data DIR] [--sections 1,...,7] [--nabla-batch N] [--nabla-lr X]
 #          [--nabla-optimizer NAME] [--nabla-schedule NAME] [--nabla-epochs N]
 #   --quick          small data, few repetitions: a smoke run well under a minute (what CI runs)
 #   --json FILE      also write the results as JSON to FILE
 #   --data DIR       the MNIST IDX files (default data/mnist, put there by submit-scripts/fetch-mnist.sh)
 #   --sections L     run only these sections (1 MLlib, 2 Nabla to 97%, 3 step overhead, 4 compute, 5 step overhead
-#                    on a local standalone cluster of 2 workers (started and stopped here), 6 DP-SGD step cost)
+#                    on a local standalone cluster of 2 workers (started and stopped here), 6 DP-SGD step cost,
+#                    7 data scaling: ingestion against Spark's CSV reader, bytes per row, epochs in memory and on disk)
 #   --nabla-batch N, --nabla-lr X   section 2's batch size and learning rate (default 112 and 0.022; --quick: 256, 0.025)
 #   --nabla-optimizer NAME          section 2's optimizer (default adam)
 #   --nabla-schedule NAME           section 2's learning-rate schedule (default cosine, annealed over the epochs)
@@ -20,12 +21,12 @@
 set -euo pipefail
 
 usage() {  # usage STATUS: prints the usage (to stderr unless STATUS is 0) and exits with STATUS
-  if [[ "$1" == 0 ]]; then sed -n '6,19s/^# \{0,1\}//p' "$0"; else sed -n '6,19s/^# \{0,1\}//p' "$0" >&2; fi
+  if [[ "$1" == 0 ]]; then sed -n '6,20s/^# \{0,1\}//p' "$0"; else sed -n '6,20s/^# \{0,1\}//p' "$0" >&2; fi
   exit "$1"
 }
 
 bench_args=()
-sections="1,2,3,4,5,6"
+sections="1,2,3,4,5,6,7"
 json=""
 data="data/mnist"
 while [[ $# -gt 0 ]]; do
@@ -47,17 +48,9 @@ cd "$(dirname "$0")/.."
 command -v mvn >/dev/null || { echo "bench.sh: mvn not found on PATH; install Maven 3.8+" >&2; exit 1; }
 command -v java >/dev/null || { echo "bench.sh: java not found on PATH; install a Java 17 JDK" >&2; exit 1; }
 
-stamp=target/test-classes/dev/nabla/bench/SparkBench.class
-if [[ ! -f "$stamp" ]] || [[ -n "$(find src -newer "$stamp" -name '*.java' -print -quit)" ]]; then
-  echo "bench.sh: compiling (mvn -B -q test-compile)" >&2
-  mvn -B -q -Dstyle.color=never test-compile >&2
-fi
-
-classpath_file=target/bench-classpath.txt
-if [[ ! -s "$classpath_file" || pom.xml -nt "$classpath_file" ]]; then
-  # The default scope (test) includes provided, so Spark's and MLlib's jars are listed.
-  mvn -B -q -Dstyle.color=never dependency:build-classpath -Dmdep.outputFile="$classpath_file" >&2
-fi
+# shellcheck source=lib/test-classpath.sh
+source submit-scripts/lib/test-classpath.sh
+classpath_file="$(nabla_test_classpath bench.sh target/test-classes/dev/nabla/bench/SparkBench.class)"
 
 commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [[ "$commit" != unknown && -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]]; then

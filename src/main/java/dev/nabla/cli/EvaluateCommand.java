@@ -22,7 +22,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    SparkOptions.requireSpark();
+    ClassPath.requireSpark();
     return EvaluateJob.run(this);
   }
 }

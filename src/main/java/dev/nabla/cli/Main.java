@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     description = "Train multilayer perceptrons by backpropagation, data-parallel on Apache Spark.",
     footer = "Run 'nabla COMMAND --help' for a command's options. Exit status: 0 done, 1 internal error, "
         + "2 bad option or config, 3 bad data, 4 training diverged.",
-    subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, GradcheckCommand.class, PrivacyCommand.class})
+    subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ExportCommand.class,
+        GradcheckCommand.class, PrivacyCommand.class})
 public final class Main implements Runnable {
 
   @Override

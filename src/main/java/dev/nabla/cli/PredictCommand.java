@@ -27,7 +27,7 @@ final class PredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SparkOptions.requireSpark();
+    ClassPath.requireSpark();
     return PredictJob.run(this);
   }
 }

@@ -21,17 +21,4 @@ final class SparkOptions {
   @Option(names = "--verbose", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
       description = "Print stack traces of errors.")
   boolean verbose;
-
-  /**
-   * Refuses to go on without Spark on the class path (plain {@code java -jar}), with a usage error saying how to
-   * run the command, instead of a NoClassDefFoundError.
-   */
-  static void requireSpark() {
-    try {
-      Class.forName("org.apache.spark.sql.SparkSession", false, SparkOptions.class.getClassLoader());
-    } catch (ClassNotFoundException e) {
-      throw new UsageException("Spark is not on the class path: run this command with submit-scripts/nabla or "
-          + "spark-submit (only gradcheck and privacy run from the jar alone)");
-    }
-  }
 }

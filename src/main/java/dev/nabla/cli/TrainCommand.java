@@ -82,7 +82,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SparkOptions.requireSpark();
+    ClassPath.requireSpark();
     return new TrainJob(this).run();
   }
 }

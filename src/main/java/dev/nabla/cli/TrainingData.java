@@ -36,6 +36,7 @@ record TrainingData(TrainingSet train, TrainingSet validation, Scaling scaling, 
     BlockSet all = DataReader.load(spark, cmd.train, cmd.data.read(classification, 0, cmd.model.numClasses), partitions,
         storage, null);
     reportSkipped(cmd.train, all.skipped(), all.skippedSamples());
+    System.out.println("training data: " + all.describe());
     int numFeatures = all.numFeatures();
     int numTargets = all.numTargets();
     settings.checkAgainstData(numFeatures, numTargets);
@@ -62,7 +63,17 @@ record TrainingData(TrainingSet train, TrainingSet validation, Scaling scaling, 
           + (cmd.validationFraction > 0 ? " after holding out --validation-fraction " + cmd.validationFraction : ""));
     }
     sc.setJobDescription("nabla scaling " + cmd.train);
-    Scaling scaling = FeatureScaling.fit(new TrainingSet(trainRows), settings.scaling());
+    Scaling scaling;
+    try {
+      scaling = FeatureScaling.fit(new TrainingSet(trainRows), settings.scaling());
+    } catch (IllegalArgumentException e) {
+      loaded.forEach(BlockSet::release);
+      throw new UsageException(e.getMessage());
+    }
+    if (trainRows.sparse() && scaling.kind() != dev.nabla.model.ScalingKind.NONE) {
+      System.out.println("scaling: the data is sparse, so --scale standard divides by each feature's standard "
+          + "deviation without centring");
+    }
     int numClasses = classification ? numTargets : 0;
     TrainingSet validation = valRows == null ? null : new TrainingSet(valRows, scaling);
     return new TrainingData(new TrainingSet(trainRows, scaling), validation, scaling, numClasses,

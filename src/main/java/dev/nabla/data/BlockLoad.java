@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Loads shards in one pass over the input: caches them ({@code MEMORY_AND_DISK}), runs one job that computes
@@ -28,8 +27,8 @@ final class BlockLoad {
    * @param sparse null: sparse batches when the measured density is below {@link #SPARSE_DENSITY}; else forced
    */
   static BlockSet load(String name, JavaRDD<Shard> shards, Assembler.Shape shape, ReadOptions o, int partitions,
-      Boolean sparse) {
-    shards = shards.setName("nabla shards of " + name).persist(StorageLevel.MEMORY_AND_DISK());
+      Storage storage, Boolean sparse) {
+    shards = shards.setName("nabla shards of " + name).persist(storage.level());
     int n = shards.getNumPartitions();
     ShardGroups loading = new ShardGroups(shards.rdd(), wholeShards(n, Math.min(partitions, n)));
     List<ShardSummary> summaries;

@@ -161,6 +161,26 @@ public final class BlockSet {
     return groups.id();
   }
 
+  /**
+   * One line on what the load stored: rows × bytes per row, the encoding, dense or sparse batches, and how much of it
+   * Spark holds in memory and how much it spilled to local disk.
+   */
+  public String describe() {
+    long memory = 0;
+    long disk = 0;
+    for (org.apache.spark.storage.RDDInfo info : shards.context().getRDDStorageInfo()) {
+      if (info.id() == shards.id()) {
+        memory = info.memSize();
+        disk = info.diskSize();
+      }
+    }
+    return String.format(java.util.Locale.ROOT, "%,d rows × %.0f bytes = %.1f MB stored (%s, %s, %d shards); "
+        + "%.1f MB in memory, %.1f MB spilled to local disk", storedRows, bytesPerRow(), storedBytes / 1e6,
+        encoding == null ? "no values" : encoding.name().toLowerCase(java.util.Locale.ROOT),
+        sparse ? String.format(java.util.Locale.ROOT, "sparse, density %.2g", density()) : "dense",
+        layout.shards(), memory / 1e6, disk / 1e6);
+  }
+
   /** Drops the cached shards from memory and disk (every view of them too). */
   public void release() {
     shards.unpersist(false);

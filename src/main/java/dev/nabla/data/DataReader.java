@@ -83,20 +83,20 @@ public final class DataReader {
       case LIBSVM: {
         List<FileStatus> files = InputFiles.list(conf, path);
         LineParser parser = new LibsvmParser(options.classification(), options.numClasses(), options.numFeatures());
-        RowSource source = TextSource.open(spark, path, files, parser, partitions, storage.shardBytes());
+        RowSource source = TextSource.fixedSplits(spark, path, files, parser, storage.shardBytes());
         ShardBuild build = new ShardBuild(skip, options.classification() ? 0 : 1, 1.0, storage.float32(),
             storage.blockValues(), true);
         return BlockLoad.load(path, shards(source, build), new Assembler.Shape(options.numFeatures(), 1), options,
-            partitions, sparse);
+            partitions, storage, sparse);
       }
       case CSV: {
         List<FileStatus> files = InputFiles.list(conf, path);
         CsvParser parser = CsvLayout.resolve(conf, path, files, options);
-        RowSource source = TextSource.open(spark, path, files, parser, partitions, storage.shardBytes());
+        RowSource source = TextSource.fixedSplits(spark, path, files, parser, storage.shardBytes());
         ShardBuild build = new ShardBuild(skip, options.classification() ? 0 : parser.numTargets(), 1.0,
             storage.float32(), storage.blockValues(), false);
         return BlockLoad.load(path, shards(source, build), new Assembler.Shape(parser.numFeatures(),
-            parser.numTargets()), options, partitions, sparse);
+            parser.numTargets()), options, partitions, storage, sparse);
       }
       case IDX:
         return IdxReader.load(spark, path, options, partitions, storage, sparse);
@@ -154,7 +154,7 @@ public final class DataReader {
     }, true);
     ReadOptions o = ReadOptions.of(Format.LIBSVM, classification).withNumClasses(classification ? numTargets : 0);
     return BlockLoad.load(name, shards, new Assembler.Shape(numFeatures, numTargets), o, rows.getNumPartitions(),
-        false);
+        storage, false);
   }
 
   /** One shard per partition of the source. */

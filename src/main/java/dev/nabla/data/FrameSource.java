@@ -74,7 +74,7 @@ final class FrameSource implements RowSource {
     ShardBuild build = new ShardBuild(o.onBadRow() == OnBadRow.SKIP, o.classification() ? 0 : c.numTargets(), 1.0,
         storage.float32(), storage.blockValues(), true);
     return BlockLoad.load(source.name(), DataReader.shards(source, build),
-        new Assembler.Shape(c.numFeatures(), c.numTargets()), o, partitions, sparse);
+        new Assembler.Shape(c.numFeatures(), c.numTargets()), o, partitions, storage, sparse);
   }
 
   private static Dataset<Row> parquet(SparkSession spark, String path) {

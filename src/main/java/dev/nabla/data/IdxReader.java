@@ -33,17 +33,17 @@ final class IdxReader {
   }
 
   /**
-   * The IDX pair loaded for training: max(partitions, pixels / shard bytes) chunks, each read straight into blocks
-   * of bytes (pixels k / 255 are stored as the byte k, exactly).
+   * The IDX pair loaded for training: chunks of at most the shard bytes of pixels (so their boundaries do not depend on
+   * the partitioning), each read straight into blocks of bytes (pixels k / 255 are stored as the byte k, exactly).
    */
   static BlockSet load(SparkSession spark, String path, ReadOptions o, int partitions, Storage storage, Boolean sparse) {
     Checked c = check(spark, path, o);
-    int chunks = (int) Math.max(partitions, Math.min(c.kept.size(),
-        ((long) c.kept.size() * c.dim + storage.shardBytes() - 1) / storage.shardBytes()));
+    int chunks = (int) Math.min(c.kept.size(),
+        ((long) c.kept.size() * c.dim + storage.shardBytes() - 1) / storage.shardBytes());
     ShardBuild build = new ShardBuild(false, o.classification() ? 0 : 1, 255.0, storage.float32(),
         storage.blockValues(), false);
     JavaRDD<Shard> shards = chunkRdd(spark, c, chunks, path).map(chunk -> chunk.shard(build));
-    BlockSet set = BlockLoad.load(path, shards, new Assembler.Shape(c.dim, 1), o, partitions, sparse);
+    BlockSet set = BlockLoad.load(path, shards, new Assembler.Shape(c.dim, 1), o, partitions, storage, sparse);
     return set.withSkipped(c.labels.length - c.kept.size(), c.samples);
   }
 

@@ -45,6 +45,25 @@ public final class Layout implements Serializable {
     return new Layout(blockRows, segmentFirst, segmentRows, f);
   }
 
+  /**
+   * The view's rows in chunks of consecutive view indices stored together (one per segment, in view order): what
+   * the epoch's shuffle moves as a whole.
+   */
+  public long[] chunkRows() {
+    java.util.List<long[]> segments = new java.util.ArrayList<>();
+    for (int s = 0; s < segmentRows.length; s++) {
+      for (int g = 0; g < segmentRows[s].length; g++) {
+        segments.add(new long[] {segmentViewFirst[s][g], members(segmentFirst[s][g], segmentRows[s][g], filter)});
+      }
+    }
+    segments.sort(java.util.Comparator.comparingLong(a -> a[0]));
+    long[] out = new long[segments.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = segments.get(i)[1];
+    }
+    return out;
+  }
+
   /** Rows in the view. */
   public long rows() {
     return rows;

@@ -11,8 +11,11 @@ import java.io.Serializable;
  * @param shardBytes the most input bytes one shard is read from (text splits, IDX item ranges): the unit Spark
  *     caches, spills and recomputes
  * @param blockValues the most feature values one block holds while it is built ({@link BlockBuilder})
+ * @param diskOnly cache the shards on local disk only ({@code DISK_ONLY}) instead of in memory with what does not
+ *     fit spilled to disk ({@code MEMORY_AND_DISK}, the default): for measuring a spilled epoch, and for data that
+ *     should leave the executors' memory to the training itself
  */
-public record Storage(boolean float32, long shardBytes, int blockValues) implements Serializable {
+public record Storage(boolean float32, long shardBytes, int blockValues, boolean diskOnly) implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** 16 MB of input per shard. */
@@ -28,11 +31,22 @@ public record Storage(boolean float32, long shardBytes, int blockValues) impleme
 
   /** Exact encodings, 16 MB shards, blocks of {@link BlockBuilder#DEFAULT_MAX_VALUES} values. */
   public static Storage defaults() {
-    return new Storage(false, DEFAULT_SHARD_BYTES, BlockBuilder.DEFAULT_MAX_VALUES);
+    return new Storage(false, DEFAULT_SHARD_BYTES, BlockBuilder.DEFAULT_MAX_VALUES, false);
   }
 
   /** These settings with float32 storage on or off. */
   public Storage withFloat32(boolean on) {
-    return new Storage(on, shardBytes, blockValues);
+    return new Storage(on, shardBytes, blockValues, diskOnly);
+  }
+
+  /** These settings caching on disk only, or not. */
+  public Storage withDiskOnly(boolean on) {
+    return new Storage(float32, shardBytes, blockValues, on);
+  }
+
+  /** The storage level the shards are persisted with. */
+  public org.apache.spark.storage.StorageLevel level() {
+    return diskOnly ? org.apache.spark.storage.StorageLevel.DISK_ONLY()
+        : org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK();
   }
 }

@@ -48,9 +48,18 @@ final class TextSource implements RowSource {
     return open(spark, name, files, parser, minPartitions, Long.MAX_VALUE);
   }
 
-  /** As {@link #open(SparkSession, String, List, LineParser, int)}, with splits of at most {@code maxSplitBytes}. */
-  static TextSource open(SparkSession spark, String name, List<FileStatus> files, LineParser parser, int minPartitions,
-      long maxSplitBytes) {
+  /**
+   * The files in splits of at most {@code splitBytes} (Hadoop's own block size permitting), whatever the
+   * partitioning: the splits are the shards of a training load, and the epoch's shuffle moves them as wholes, so
+   * their boundaries must not depend on the number of partitions.
+   */
+  static TextSource fixedSplits(SparkSession spark, String name, List<FileStatus> files, LineParser parser,
+      long splitBytes) {
+    return open(spark, name, files, parser, 1, splitBytes);
+  }
+
+  private static TextSource open(SparkSession spark, String name, List<FileStatus> files, LineParser parser,
+      int minPartitions, long maxSplitBytes) {
     try {
       Job job = Job.getInstance(new Configuration(spark.sparkContext().hadoopConfiguration()));
       Path[] paths = new Path[files.size()];

@@ -45,7 +45,7 @@ public final class MllibInterop {
   public static MultilayerPerceptronClassificationModel toMllib(Model m, String uid) {
     checkRepresentable(m);
     MultilayerPerceptronClassificationModel out =
-        new MultilayerPerceptronClassificationModel(uid, Vectors.dense(foldScaling(m)));
+        new MultilayerPerceptronClassificationModel(uid, Vectors.dense(m.foldedParams()));
     out.set(out.layers(), m.topology().sizes());
     return out;
   }
@@ -74,6 +74,20 @@ public final class MllibInterop {
     return m.copyValues(NablaClassificationModel.of(model), ParamMap.empty());
   }
 
+  /**
+   * MLlib's model as an ONNX file's bytes, through {@link #fromMllib}: input {@code features} float32
+   * [N, n_0], outputs {@code probability} float32 [N, k] and {@code label} int64 [N] (see
+   * {@link NablaClassificationModel#toOnnx()}).
+   */
+  public static byte[] toOnnx(MultilayerPerceptronClassificationModel m) {
+    return fromMllib(m).toOnnx();
+  }
+
+  /** Writes {@link #toOnnx(MultilayerPerceptronClassificationModel)} to the file {@code path}, atomically. */
+  public static void saveOnnx(MultilayerPerceptronClassificationModel m, String path, boolean overwrite) {
+    fromMllib(m).saveOnnx(path, overwrite);
+  }
+
   /** @throws IllegalArgumentException unless MLlib's perceptron can compute {@code m} */
   public static void checkRepresentable(Model m) {
     Topology t = m.topology();
@@ -90,29 +104,5 @@ public final class MllibInterop {
             + t.activation(l).name() + fix);
       }
     }
-  }
-
-  /** The flat parameters with the input scaling x' = (x − shift)·factor folded into layer 1. */
-  static double[] foldScaling(Model m) {
-    double[] p = m.params();
-    Scaling s = m.scaling();
-    if (s.kind() == ScalingKind.NONE) {
-      return p;
-    }
-    Topology t = m.topology();
-    int n0 = t.inputSize();
-    int n1 = t.size(1);
-    double[] shift = s.shift();
-    double[] factor = s.factor();
-    int w = t.weightOffset(1);
-    int b = t.biasOffset(1);
-    for (int k = 0; k < n0; k++) {
-      for (int j = 0; j < n1; j++) {
-        double scaled = p[w + j + k * n1] * factor[k];
-        p[w + j + k * n1] = scaled;
-        p[b + j] -= scaled * shift[k];
-      }
-    }
-    return p;
   }
 }

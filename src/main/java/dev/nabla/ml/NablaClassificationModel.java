@@ -1,5 +1,6 @@
 package dev.nabla.ml;
 
+import dev.nabla.export.OnnxExport;
 import dev.nabla.model.Model;
 import dev.nabla.model.Task;
 import dev.nabla.nn.Sigmoid;
@@ -12,6 +13,7 @@ import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.SparkSession;
 import scala.Tuple3;
 
 /**
@@ -68,6 +70,28 @@ public final class NablaClassificationModel
   /** The Nabla model: topology, flat parameters, scaling, manifest. */
   public Model nablaModel() {
     return model;
+  }
+
+  /**
+   * This model as an ONNX file's bytes ({@link OnnxExport}): input {@code features} float32 [N, n_0] of RAW
+   * features (the scaling is folded into layer 1), outputs {@code probability} float32 [N, k] and
+   * {@code label} int64 [N], the manifest in its metadata. The label is the arg max: Spark's
+   * {@code thresholds}, when set, are not part of the file.
+   *
+   * @throws dev.nabla.export.NotExportableException naming the layer when a parameter is beyond float32's range
+   */
+  public byte[] toOnnx() {
+    return OnnxExport.toBytes(model);
+  }
+
+  /**
+   * Writes {@link #toOnnx()} to the file {@code path} (any Hadoop path, through the active Spark session's
+   * Hadoop configuration), atomically.
+   *
+   * @throws dev.nabla.export.OutputExistsException when the file exists and {@code overwrite} is false
+   */
+  public void saveOnnx(String path, boolean overwrite) {
+    OnnxExport.write(model, path, overwrite, SparkSession.active().sparkContext().hadoopConfiguration());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.nabla.ml;
 
+import dev.nabla.export.OnnxExport;
 import dev.nabla.model.Model;
 import dev.nabla.model.Task;
 import java.util.Objects;
@@ -9,6 +10,7 @@ import org.apache.spark.ml.regression.RegressionModel;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.SparkSession;
 
 /**
  * A fitted Nabla regressor as a Spark ML regression model: prediction is the network's first output
@@ -57,6 +59,27 @@ public final class NablaRegressionModel extends RegressionModel<Vector, NablaReg
   /** The Nabla model: topology, flat parameters, scaling, manifest. */
   public Model nablaModel() {
     return model;
+  }
+
+  /**
+   * This model as an ONNX file's bytes ({@link OnnxExport}): input {@code features} float32 [N, n_0] of RAW
+   * features (the scaling is folded into layer 1), output {@code prediction} float32 [N, n_L] (every target;
+   * {@link #predict} is its first column), the manifest in its metadata.
+   *
+   * @throws dev.nabla.export.NotExportableException naming the layer when a parameter is beyond float32's range
+   */
+  public byte[] toOnnx() {
+    return OnnxExport.toBytes(model);
+  }
+
+  /**
+   * Writes {@link #toOnnx()} to the file {@code path} (any Hadoop path, through the active Spark session's
+   * Hadoop configuration), atomically.
+   *
+   * @throws dev.nabla.export.OutputExistsException when the file exists and {@code overwrite} is false
+   */
+  public void saveOnnx(String path, boolean overwrite) {
+    OnnxExport.write(model, path, overwrite, SparkSession.active().sparkContext().hadoopConfiguration());
   }
 
   @Override

@@ -16,12 +16,15 @@
  *       params metadata plus the Nabla model directory ({@link dev.nabla.model.ModelIO}) in
  *       {@code data/}, so a saved {@code PipelineModel} or {@code CrossValidatorModel} loads back.</li>
  *   <li>{@link dev.nabla.ml.MllibInterop}: export to and import from
- *       {@code MultilayerPerceptronClassificationModel} (sigmoid hidden layers, softmax output).</li>
+ *       {@code MultilayerPerceptronClassificationModel} (sigmoid hidden layers, softmax output), and an
+ *       MLlib perceptron as an ONNX file.</li>
+ *   <li>ONNX: {@code toOnnx()} and {@code saveOnnx(path, overwrite)} on both models call
+ *       {@code dev.nabla.export.OnnxExport}.</li>
  * </ul>
  *
  * <p>Training reuses the CLI's pieces below it: {@code data.DataReader.fromDataFrame} reads and
  * validates the rows, {@code data.Packing} packs them, {@code train.Trainer} runs the distributed
- * loop. This package sits at the top beside {@code cli}: it imports train, data, model, report, optim
- * and nn, and never {@code cli} (nor does {@code cli} import it).
+ * loop. This package sits at the top beside {@code cli}: it imports train, data, export, model, report,
+ * optim and nn, and never {@code cli} (nor does {@code cli} import it).
  */
 package dev.nabla.ml;

@@ -105,6 +105,11 @@ public record Manifest(String nablaVersion, String sparkVersion, String javaVers
     return ScalingKind.parse(scaling);
   }
 
+  /** The {@code manifest.json} text of this manifest (pretty-printed JSON, as a model directory holds it). */
+  public String toJson() {
+    return ManifestJson.write(this);
+  }
+
   /** A copy of n_0 … n_L. */
   @Override
   public int[] layers() {

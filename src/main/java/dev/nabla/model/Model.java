@@ -103,6 +103,33 @@ public final class Model implements Serializable {
 
   public Scaling scaling() { return scaling; }
 
+  /**
+   * The flat parameters of the same function of RAW features, with the input scaling
+   * x' = (x − shift)·factor folded into layer 1, computed in float64: W¹' = W¹·diag(factor) and
+   * b¹' = b¹ − W¹·diag(factor)·shift (a copy of {@link #params()} when the scaling is none). For runtimes
+   * that take the network without Nabla's preprocessing (MLlib's perceptron, ONNX).
+   */
+  public double[] foldedParams() {
+    double[] p = params.clone();
+    if (scaling.kind() == ScalingKind.NONE) {
+      return p;
+    }
+    int n0 = topology.inputSize();
+    int n1 = topology.size(1);
+    double[] shift = scaling.shift();
+    double[] factor = scaling.factor();
+    int w = topology.weightOffset(1);
+    int b = topology.biasOffset(1);
+    for (int k = 0; k < n0; k++) {
+      for (int j = 0; j < n1; j++) {
+        double scaled = p[w + j + k * n1] * factor[k];
+        p[w + j + k * n1] = scaled;
+        p[b + j] -= scaled * shift[k];
+      }
+    }
+    return p;
+  }
+
   public Task task() { return task; }
 
   /** The number of classes; 0 for regression. */

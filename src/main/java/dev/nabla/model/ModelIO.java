@@ -8,7 +8,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -19,16 +18,14 @@ import org.apache.hadoop.fs.Path;
  * {@code hdfs:} and {@code s3a:} paths all work.
  *
  * <p>Saving is atomic where the file system's directory rename is (local, HDFS): everything is written
- * under a sibling {@code PATH._tmp-<uuid>} that is renamed to PATH only when complete. On S3, rename is
- * a copy, so a crash mid-rename can leave a partial PATH; the temporary directory is still removed on
- * any failure the JVM sees. I/O errors surface as {@link UncheckedIOException} naming the path.
+ * under a sibling {@code PATH._tmp-<uuid>} that is renamed to PATH only when complete
+ * ({@link AtomicOutput}). On S3, rename is a copy, so a crash mid-rename can leave a partial PATH; the
+ * temporary directory is still removed on any failure the JVM sees. I/O errors surface as {@link UncheckedIOException} naming the path.
  */
 public final class ModelIO {
   static final String MANIFEST = "manifest.json";
   static final String PARAMS = "params.bin";
   static final String SCALING = "scaling.bin";
-  static final String TMP_MARK = "._tmp-";
-  static final String OLD_MARK = "._old-";
 
   /** Called while saving, after params.bin is written into the temporary directory; tests inject failures here. */
   interface SaveHook {
@@ -61,17 +58,8 @@ public final class ModelIO {
       if (dir.getParent() == null) {
         throw new IllegalArgumentException("model path " + path + " is a file system root; name a directory below it");
       }
-      if (!overwrite && fs.exists(dir)) {
-        throw new ModelExistsException(path);
-      }
-      Path tmp = sibling(dir, TMP_MARK);
-      try {
-        writeAll(m, fs, tmp, hook);
-        publish(fs, tmp, dir, overwrite, path);
-      } catch (IOException | RuntimeException | Error e) {
-        deleteQuietly(fs, tmp, e);
-        throw e;
-      }
+      AtomicOutput.publish(fs, dir, overwrite, (f, tmp) -> writeAll(m, f, tmp, hook),
+          () -> new ModelExistsException(path));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save model to " + path + ": " + e.getMessage(), e);
     }
@@ -89,29 +77,6 @@ public final class ModelIO {
     DoublesFile.write(fs, new Path(tmp, SCALING), DoublesFile.SCALING_MAGIC, shiftThenFactor);
     try (OutputStream out = fs.create(new Path(tmp, MANIFEST), false)) {
       out.write(ManifestJson.write(m.manifest()).getBytes(StandardCharsets.UTF_8));
-    }
-  }
-
-  /** Renames the complete {@code tmp} to {@code dir}, moving an existing {@code dir} aside first and deleting it after. */
-  private static void publish(FileSystem fs, Path tmp, Path dir, boolean overwrite, String path) throws IOException {
-    Path old = null;
-    if (fs.exists(dir)) {
-      if (!overwrite) {
-        throw new ModelExistsException(path); // created by someone else while we were writing
-      }
-      old = sibling(dir, OLD_MARK);
-      if (!fs.rename(dir, old)) {
-        throw new IOException("cannot move the existing " + dir + " aside to " + old);
-      }
-    }
-    if (!fs.rename(tmp, dir)) {
-      if (old != null && !fs.exists(dir)) {
-        fs.rename(old, dir);
-      }
-      throw new IOException("cannot rename " + tmp + " to " + dir);
-    }
-    if (old != null && !fs.delete(old, true)) {
-      throw new IOException("saved the new model to " + dir + " but could not delete the old one moved to " + old);
     }
   }
 
@@ -172,20 +137,6 @@ public final class ModelIO {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (FileNotFoundException e) {
       throw new ModelFormatException(file + " disappeared while loading; retry or restore the model", e);
-    }
-  }
-
-  private static Path sibling(Path dir, String mark) {
-    return new Path(dir.getParent(), dir.getName() + mark + UUID.randomUUID());
-  }
-
-  private static void deleteQuietly(FileSystem fs, Path tmp, Throwable failure) {
-    try {
-      if (fs.exists(tmp)) {
-        fs.delete(tmp, true);
-      }
-    } catch (IOException | RuntimeException e) {
-      failure.addSuppressed(e);
     }
   }
 }

@@ -70,6 +70,21 @@ public record Scaling(ScalingKind kind, double[] shift, double[] factor) impleme
     return factor.clone();
   }
 
+  /** Feature k's value v rescaled: (v − shift_k) · factor_k. */
+  public double apply(int k, double v) {
+    return (v - shift[k]) * factor[k];
+  }
+
+  /** Whether no feature is shifted (so zeros stay zeros: what sparse rows need). */
+  public boolean keepsZeros() {
+    for (double s : shift) {
+      if (s != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Rescales one sample in place: {@code x[offset .. offset + numFeatures)}. */
   public void applyInPlace(double[] x, int offset, int numFeatures) {
     checkFeatures(numFeatures);

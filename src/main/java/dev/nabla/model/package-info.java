@@ -3,7 +3,7 @@
  * ({@link dev.nabla.model.Scaling}, fitted from mergeable {@link dev.nabla.model.FeatureStats}),
  * the {@link dev.nabla.model.Model} itself (topology + flat parameters + scaling) with batch inference
  * on arrays and on Spark DataFrames, saving and loading on any Hadoop file system
- * ({@link dev.nabla.model.ModelIO}, atomic, checksummed), the human-readable
+ * ({@link dev.nabla.model.ModelIO}, atomic through {@link dev.nabla.model.AtomicOutput}, checksummed), the human-readable
  * {@link dev.nabla.model.Manifest}, and mergeable evaluation metrics
  * ({@link dev.nabla.model.ClassificationMetrics}, {@link dev.nabla.model.RegressionMetrics}).
  *

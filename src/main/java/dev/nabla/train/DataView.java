@@ -11,7 +11,9 @@ import java.io.Serializable;
  * @param run the run's id: views of two runs are never equal (executor state is keyed by the view)
  * @param scaling applied to every gathered row; null for none
  * @param numTargets the rows of Y: classes (one-hot) or regression targets
+ * @param sparse gather X as sparse columns ({@link dev.nabla.nn.SparseInputs}) rather than a dense matrix
  */
-record DataView(String run, Layout layout, Scaling scaling, int numFeatures, int numTargets) implements Serializable {
+record DataView(String run, Layout layout, Scaling scaling, int numFeatures, int numTargets, boolean sparse)
+    implements Serializable {
   private static final long serialVersionUID = 1L;
 }

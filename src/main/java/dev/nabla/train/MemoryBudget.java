@@ -10,9 +10,11 @@ import org.apache.spark.SparkConf;
  * {@code OutOfMemoryError} half-way.
  *
  * <p>Spark manages cached data (it spills to disk) and its shuffles; what it does not manage are the arrays a run
- * keeps: on the driver θ, the mean gradient, the optimizer's state and one received SUM per partition; in each
- * task the gradient SUM, its encoded copy, the received θ, the forward/backward workspace, the batch and its share
- * of the shuffle window's rows. They live in a JVM's "user memory": (heap − 300 MB) × (1 − spark.memory.fraction).
+ * keeps: on the driver θ, the mean gradient, θ encoded for the executors, the optimizer's state and one received
+ * SUM per partition; in each task the gradient SUM and its encoded copy, the forward/backward workspace, the batch
+ * and its share of the shuffle window's rows; and θ decoded once per executor. They share a JVM's heap with what
+ * Spark keeps: 300 MB it reserves, and the cached data it holds in memory (at most spark.memory.fraction of the
+ * rest; the remainder spills to disk).
  */
 final class MemoryBudget {
   /** The heap Spark reserves for itself in every JVM. */
@@ -21,9 +23,9 @@ final class MemoryBudget {
   private MemoryBudget() {
   }
 
-  /** Bytes of the driver's arrays: θ and its encodings, the mean gradient, optimizer slots, a SUM per partition. */
+  /** Bytes of the driver's arrays: θ, its encoding, the mean gradient, optimizer slots, a SUM per partition. */
   static long driver(int numParams, int optimizerSlots, int partitions) {
-    return 8L * numParams * (6L + optimizerSlots + partitions);
+    return 8L * numParams * (3L + optimizerSlots + partitions);
   }
 
   /**
@@ -38,14 +40,15 @@ final class MemoryBudget {
     for (int l = 1; l <= t.numLayers(); l++) {
       hidden += t.size(l);
     }
-    return 8L * t.numParams() * 3 + 8L * 3 * hidden * rows + (long) (inputBytesPerRow * rows)
+    return 8L * t.numParams() * 2 + 8L * 3 * hidden * rows + (long) (inputBytesPerRow * rows)
         + 8L * t.outputSize() * rows + windowShare;
   }
 
-  /** A JVM's user memory for a heap of {@code heap} bytes. */
-  static long userMemory(SparkConf conf, long heap) {
+  /** What a heap of {@code heap} bytes leaves a run when Spark caches {@code cached} bytes of data in it. */
+  static long available(SparkConf conf, long heap, long cached) {
+    long usable = Math.max(0, heap - RESERVED);
     double fraction = conf.getDouble("spark.memory.fraction", 0.6);
-    return (long) (Math.max(0, heap - RESERVED) * (1 - fraction));
+    return usable - Math.min((long) (usable * fraction), cached);
   }
 
   /**
@@ -54,11 +57,11 @@ final class MemoryBudget {
    * executor's ({@code spark.executor.memory}).
    */
   static void check(SparkConf conf, boolean local, int tasks, int tasksPerExecutor, long driverBytes, long taskBytes,
-      String what) {
+      long cachedBytes, String what) {
     long driverHeap = Runtime.getRuntime().maxMemory();
     if (local) {
       long need = driverBytes + (long) tasks * taskBytes;
-      long have = userMemory(conf, driverHeap);
+      long have = available(conf, driverHeap, cachedBytes);
       if (need > have) {
         throw new ResourceException("not enough memory for " + what + ": the driver and its " + tasks + " tasks need "
             + mb(need) + " (" + mb(driverBytes) + " on the driver, " + mb(taskBytes) + " per task) beyond the cached "
@@ -67,14 +70,15 @@ final class MemoryBudget {
       }
       return;
     }
-    long driverHave = userMemory(conf, driverHeap);
+    long driverHave = available(conf, driverHeap, 0);
     if (driverBytes > driverHave) {
       throw new ResourceException("not enough driver memory for " + what + ": θ, the optimizer's state and one "
           + "gradient SUM per partition take " + mb(driverBytes) + ", a " + mb(driverHeap) + " driver heap leaves "
           + mb(driverHave) + "; raise --driver-memory or use fewer partitions");
     }
     long executorHeap = conf.getSizeAsBytes("spark.executor.memory", "1g");
-    long executorHave = userMemory(conf, executorHeap);
+    int executors = Math.max(1, tasks / Math.max(1, tasksPerExecutor));
+    long executorHave = available(conf, executorHeap, cachedBytes / executors);
     long need = (long) tasksPerExecutor * taskBytes;
     if (need > executorHave) {
       throw new ResourceException("not enough executor memory for " + what + ": " + tasksPerExecutor + " task(s) per "

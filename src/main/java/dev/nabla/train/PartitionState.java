@@ -3,7 +3,9 @@ package dev.nabla.train;
 import dev.nabla.data.Layout;
 import dev.nabla.data.ShardGroup;
 import dev.nabla.nn.GradientSum;
+import dev.nabla.nn.DenseInputs;
 import dev.nabla.nn.Network;
+import dev.nabla.nn.SparseInputs;
 import dev.nabla.nn.Topology;
 import dev.nabla.nn.Workspace;
 import java.util.HashMap;
@@ -27,8 +29,12 @@ final class PartitionState {
   private static final java.util.concurrent.atomic.AtomicLong ROWS_GATHERED = new java.util.concurrent.atomic.AtomicLong();
 
   static {
-    // Once per executor JVM, in its log: which BLAS the steps run on (the driver prints it at start).
-    org.slf4j.LoggerFactory.getLogger(PartitionState.class).info("Nabla BLAS: {}", dev.nabla.nn.Blas.description());
+    // Once per executor JVM, in its log: which BLAS the steps run on (the driver prints it at start; in local mode the
+    // tasks run in the driver's JVM and it is the same line).
+    org.apache.spark.SparkEnv env = org.apache.spark.SparkEnv.get();
+    if (env != null && !"driver".equals(env.executorId())) {
+      org.slf4j.LoggerFactory.getLogger(PartitionState.class).info("Nabla BLAS: {}", dev.nabla.nn.Blas.description());
+    }
   }
 
   final Network network;
@@ -37,6 +43,10 @@ final class PartitionState {
   final StepRows stepRows = new StepRows();
   double[] x = new double[0];
   double[] y = new double[0];
+  /** The batch's inputs when the data is gathered sparse; null until then. */
+  SparseInputs sparseX;
+  private DenseInputs denseX;
+  private double[] denseBuffer;
   private long[] seeds = new long[0];
   private byte[] result = new byte[0];
   /** The windows being read: at most two (a step may straddle a window's end). */
@@ -150,9 +160,21 @@ final class PartitionState {
     return result;
   }
 
-  /** Makes the batch buffers large enough for {@code cols} samples. */
-  void ensureBuffers(int nf, int nt, int cols) {
-    if (x.length < nf * cols) {
+  /** The dense batch buffer as the network's inputs (one wrapper per buffer, made again when the buffer grows). */
+  DenseInputs dense(int nf) {
+    if (denseX == null || denseBuffer != x) {
+      denseX = new DenseInputs(x, nf);
+      denseBuffer = x;
+    }
+    return denseX;
+  }
+
+  /** Makes the batch buffers large enough for {@code cols} samples (a dense X only when {@code sparse} is false). */
+  void ensureBuffers(int nf, int nt, int cols, boolean sparse) {
+    if (sparse && sparseX == null) {
+      sparseX = new SparseInputs(nf);
+    }
+    if (!sparse && x.length < nf * cols) {
       x = new double[nf * cols];
     }
     if (y.length < nt * cols) {

@@ -2,6 +2,7 @@ package dev.nabla.train;
 
 import dev.nabla.data.block.Block;
 import dev.nabla.model.Scaling;
+import dev.nabla.nn.SparseInputs;
 
 /**
  * A step's rows in one training partition, in the order the batch takes them: one or two runs of
@@ -52,6 +53,33 @@ final class StepRows {
   }
 
   /**
+   * Decodes the step's rows into sparse columns (one per row, features scaled by {@code scaling}, null for none)
+   * and their targets into y (nt × count: one-hot for class labels).
+   */
+  void gatherSparse(SparseInputs x, double[] y, int nt, Scaling scaling) {
+    x.clear();
+    int c = 0;
+    for (int i = 0; i < runs; i++) {
+      RowRefs r = refs[i];
+      for (int k = from[i]; k < to[i]; k++, c++) {
+        int j = order[i] == null ? k : order[i][k];
+        Block b = r.blockOf(j);
+        b.sparseRow(r.row[j], x, scaling);
+        target(b, r.row[j], y, c, nt);
+      }
+    }
+  }
+
+  private static void target(Block b, int row, double[] y, int c, int nt) {
+    if (b.hasLabels()) {
+      java.util.Arrays.fill(y, c * nt, (c + 1) * nt, 0.0);
+      y[c * nt + b.label(row)] = 1.0;
+    } else {
+      b.targets(row, y, c * nt);
+    }
+  }
+
+  /**
    * Decodes the step's rows into column-major batch matrices: features into x (nf × count, scaled by
    * {@code scaling}, null for none), targets into y (nt × count: one-hot for class labels).
    */
@@ -64,12 +92,7 @@ final class StepRows {
         Block b = r.blockOf(j);
         int row = r.row[j];
         b.denseRow(row, x, c * nf, nf, scaling);
-        if (b.hasLabels()) {
-          java.util.Arrays.fill(y, c * nt, (c + 1) * nt, 0.0);
-          y[c * nt + b.label(row)] = 1.0;
-        } else {
-          b.targets(row, y, c * nt);
-        }
+        target(b, row, y, c, nt);
       }
     }
   }

@@ -3,6 +3,7 @@ package dev.nabla.train;
 import dev.nabla.data.ShardGroup;
 import dev.nabla.nn.Dropout;
 import dev.nabla.nn.GradientSum;
+import dev.nabla.nn.Inputs;
 import dev.nabla.nn.Topology;
 import java.io.Serializable;
 import java.util.Iterator;
@@ -112,8 +113,12 @@ abstract class StepTask extends AbstractFunction2<TaskContext, scala.collection.
     }
     int nf = view.numFeatures();
     int nt = view.numTargets();
-    state.ensureBuffers(nf, nt, cols);
-    rows.gather(state.x, state.y, nf, nt, view.scaling());
+    state.ensureBuffers(nf, nt, cols, view.sparse());
+    if (view.sparse()) {
+      rows.gatherSparse(state.sparseX, state.y, nt, view.scaling());
+    } else {
+      rows.gather(state.x, state.y, nf, nt, view.scaling());
+    }
     PartitionState.countGathered(cols);
     GradientSum sum = state.sum;
     sum.clear();
@@ -124,10 +129,11 @@ abstract class StepTask extends AbstractFunction2<TaskContext, scala.collection.
         seeds[c] = dropoutSeed(rows.view(c));
       }
     }
+    Inputs x = view.sparse() ? state.sparseX : state.dense(nf);
     if (Double.isNaN(clip)) {
-      state.network.addGradient(theta, state.x, state.y, cols, state.workspace, sum, dropout, seeds);
+      state.network.addGradient(theta, x, state.y, cols, state.workspace, sum, dropout, seeds);
     } else {
-      state.network.addClippedGradient(theta, state.x, state.y, cols, state.workspace, sum, clip, dropout, seeds);
+      state.network.addClippedGradient(theta, x, state.y, cols, state.workspace, sum, clip, dropout, seeds);
     }
     return sum;
   }

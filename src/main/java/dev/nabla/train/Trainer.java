@@ -188,7 +188,7 @@ public final class Trainer {
     long window = (long) Math.min(shuffleWindow, train.data().referenceBytesPerRow() * train.rows());
     MemoryBudget.check(sc.getConf(), sc.isLocal(), partitions, sc.getConf().getInt("spark.executor.cores", 1),
         MemoryBudget.driver(t.numParams(), slots, partitions), MemoryBudget.task(t, rows, input, 2 * window / partitions),
-        "training " + t + " (" + t.numParams() + " parameters, batch " + s.batchSize() + ")");
+        train.data().storedBytes(), "training " + t + " (" + t.numParams() + " parameters, batch " + s.batchSize() + ")");
   }
 
   /** Rows in one window of the epoch's shuffle. */
@@ -297,7 +297,8 @@ public final class Trainer {
       return new PoissonStepJob(train.data().groups(), view, s.topology(), sampling,
           privacy == null ? Double.NaN : privacy.clip(), s.dropout(), s.dropoutSeed());
     }
-    BatchSchedule schedule = new BatchSchedule(train.rows(), s.batchSize(), s.batchSeed(), windowRows(train));
+    BatchSchedule schedule = new BatchSchedule(train.rows(), s.batchSize(), s.batchSeed(), windowRows(train),
+        train.data().layout().chunkRows());
     return new StepJob(train.data().groups(), view, s.topology(), schedule, s.dropout(), s.dropoutSeed());
   }
 

@@ -36,6 +36,6 @@ public record TrainingSet(BlockSet data, Scaling scaling) {
   /** What the executors need to read the rows, for the run {@code run}. */
   DataView view(String run) {
     Scaling s = scaling == null || scaling.kind() == ScalingKind.NONE ? null : scaling;
-    return new DataView(run, data.layout(), s, data.numFeatures(), data.numTargets());
+    return new DataView(run, data.layout(), s, data.numFeatures(), data.numTargets(), data.sparse());
   }
 }

@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * @param quick the smoke-run plan instead of the full one
  * @param json where to write the JSON results, or null
  * @param data the directory of the MNIST IDX files
- * @param sections which sections to run, from 1 to 6 (5 only with a standalone master)
+ * @param sections which sections to run, from 1 to 7 (5 only with a standalone master)
  * @param nablaBatch section 2's batch size, or 0 for the plan's
  * @param nablaLearningRate section 2's learning rate, or 0 for the plan's
  * @param nablaOptimizer section 2's optimizer (a name of {@code dev.nabla.optim.Optimizers}), default adam
@@ -34,7 +34,7 @@ record BenchArgs(boolean quick, Path json, Path data, Set<Integer> sections, int
     boolean help = false;
     Path json = null;
     Path data = Path.of("data/mnist");
-    Set<Integer> sections = new TreeSet<>(List.of(1, 2, 3, 4, 6));
+    Set<Integer> sections = new TreeSet<>(List.of(1, 2, 3, 4, 6, 7));
     int batch = 0;
     double lr = 0;
     String optimizer = "adam";
@@ -121,8 +121,8 @@ record BenchArgs(boolean quick, Path json, Path data, Set<Integer> sections, int
     Set<Integer> s = new TreeSet<>();
     for (String part : v.split(",")) {
       int n = parseInt("--sections", part.trim());
-      if (n < 1 || n > 6) {
-        throw new IllegalArgumentException("--sections " + v + ": sections are 1 to 6, comma-separated (5, the "
+      if (n < 1 || n > 7) {
+        throw new IllegalArgumentException("--sections " + v + ": sections are 1 to 7, comma-separated (5, the "
             + "cluster, only with a spark:// master)");
       }
       s.add(n);

@@ -32,8 +32,8 @@ public final class SparkBench {
       + "  --quick         small data and few repetitions: a smoke run well under a minute (CI)\n"
       + "  --json FILE     also write the results as JSON to FILE\n"
       + "  --data DIR      the MNIST IDX files (default data/mnist; submit-scripts/fetch-mnist.sh puts them there)\n"
-      + "  --sections L    run only these sections (default 1,2,3,4,6; 6 = DP-SGD step cost; 5 = the step overhead\n"
-      + "                  on a standalone cluster: only with a spark:// master)\n"
+      + "  --sections L    run only these sections (default 1,2,3,4,6,7; 6 = DP-SGD step cost; 7 = data scaling; 5 = the\n"
+      + "                  step overhead on a standalone cluster: only with a spark:// master)\n"
       + "  --nabla-batch N, --nabla-lr X   Nabla's batch size and learning rate in section 2 (default 112, 0.022; --quick 256, 0.025)\n"
       + "  --nabla-optimizer NAME          Nabla's optimizer in section 2 (default adam)\n"
       + "  --nabla-schedule NAME           its learning-rate schedule (default cosine, over the maximum epochs)\n"
@@ -124,6 +124,10 @@ public final class SparkBench {
     if (a.sections().contains(6)) {
       start = System.nanoTime();
       print(sections, DpStepCost.run(sc, mnist, plan, timer), start);
+    }
+    if (a.sections().contains(7)) {
+      start = System.nanoTime();
+      print(sections, DataScaling.run(spark, a.data(), plan.name().equals("quick"), timer), start);
     }
     if (a.sections().contains(5)) {
       start = System.nanoTime();

@@ -16,6 +16,9 @@
  *       ({@link dev.nabla.bench.ComputeEfficiency}), all in one local[2] session;
  *       {@code submit-scripts/bench.sh} runs it. {@link dev.nabla.bench.BenchPlan} says how much it does
  *       (full or {@code --quick}), {@link dev.nabla.bench.Section} and {@link dev.nabla.bench.Json} print it.</li>
+ *   <li>{@link dev.nabla.bench.OnnxCheck} (issue 16) scores the MNIST test images with a saved model and with
+ *       ONNX Runtime on the file {@code nabla export} wrote from it: agreement and scoring time;
+ *       {@code submit-scripts/onnx-check.sh} runs it.</li>
  *   <li>{@link dev.nabla.bench.SgdGrid} replays the Trainer's SGD on one thread to find how many epochs
  *       each (batch size, learning rate) needs to 97%: the evidence behind section 2's settings.</li>
  *   <li>{@link dev.nabla.bench.DataGen} (issue 14) writes the seeded data sets of the scaling figures

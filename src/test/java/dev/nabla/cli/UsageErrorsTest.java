@@ -69,7 +69,7 @@ class UsageErrorsTest {
     assertEquals(ExitStatus.OK, r.status(), r.err());
     Map<String, String> listed = commandList(r.out());
     CommandLine main = new CommandLine(new Main());
-    assertEquals(List.of("train", "evaluate", "predict", "gradcheck", "privacy"), List.copyOf(listed.keySet()), r.out());
+    assertEquals(List.of("train", "evaluate", "predict", "export", "gradcheck", "privacy"), List.copyOf(listed.keySet()), r.out());
     for (Map.Entry<String, String> e : listed.entrySet()) {
       String summary = main.getSubcommands().get(e.getKey()).getCommandSpec().usageMessage().description()[0];
       assertEquals(summary, e.getValue(), "the list shows " + e.getKey() + "'s first description line whole");

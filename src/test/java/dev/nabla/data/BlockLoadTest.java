@@ -39,7 +39,7 @@ import scala.Tuple2;
  */
 class BlockLoadTest extends SharedSpark {
   /** Tiny shards (64 bytes of text) and blocks (7 values), so that a small file has many of both. */
-  private static final Storage TINY = new Storage(false, 64, 7);
+  private static final Storage TINY = new Storage(false, 64, 7, false);
   private static final ReadOptions CLASSES = ReadOptions.of(Format.LIBSVM, true);
 
   @TempDir

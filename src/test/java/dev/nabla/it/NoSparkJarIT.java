@@ -93,6 +93,9 @@ class NoSparkJarIT {
     assertEquals(1, r.err().strip().lines().count(), r.err());
     assertTrue(r.err().startsWith("nabla train: Spark is not on the class path: run this command with "
         + "submit-scripts/nabla or spark-submit"), r.err());
+    Run export = java("export", "--model", "m", "--out", "m.onnx");
+    assertEquals(2, export.status(), export.err());
+    assertTrue(export.err().startsWith("nabla export: Hadoop is not on the class path"), export.err());
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nabla.export.OutputExistsException;
 import dev.nabla.model.Manifest;
 import dev.nabla.model.Model;
 import dev.nabla.model.Scaling;
@@ -17,6 +18,7 @@ import dev.nabla.nn.Sigmoid;
 import dev.nabla.nn.Softmax;
 import dev.nabla.nn.Topology;
 import dev.nabla.testing.SharedSpark;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MllibInteropTest extends SharedSpark {
   private Dataset<Row> train;
   private Dataset<Row> test;
+  private MultilayerPerceptronClassificationModel trainedByMllib;
 
   @TempDir
   Path tmp;
@@ -40,16 +43,24 @@ class MllibInteropTest extends SharedSpark {
   @BeforeAll
   void data() {
     train = MlData.assembled(MlData.blobs(spark, 240, 3)).select("features", "label").cache();
-    test = MlData.assembled(MlData.blobs(spark, 90, 4)).select("features", "label").cache();
+    test = MlData.assembled(MlData.blobs(spark, 300, 4)).select("features", "label").cache();
+    trainedByMllib = new MultilayerPerceptronClassifier().setLayers(new int[] {3, 5, 3}).setMaxIter(40).setSeed(11)
+        .fit(train);
   }
 
   @Test
   void mllibTrainedModelImportsWithIdenticalPredictions() {
-    MultilayerPerceptronClassificationModel mllib = new MultilayerPerceptronClassifier()
-        .setLayers(new int[] {3, 5, 3}).setMaxIter(40).setSeed(11).fit(train);
-    NablaClassificationModel nabla = MllibInterop.fromMllib(mllib);
+    NablaClassificationModel nabla = MllibInterop.fromMllib(trainedByMllib);
     assertEquals("3-5(sigmoid)-3(softmax) cross-entropy", nabla.nablaModel().topology().toString());
-    assertSamePredictions(mllib, nabla, test);
+    assertSamePredictions(trainedByMllib, nabla, test);
+  }
+
+  @Test
+  void mllibTrainedModelExportsToOnnxWithMllibsLabelsAndProbabilities() throws Exception {
+    Path file = tmp.resolve("mllib.onnx");
+    MllibInterop.saveOnnx(trainedByMllib, file.toString(), false);
+    OnnxChecks.assertSameClassification(trainedByMllib.transform(test), Files.readAllBytes(file));
+    assertThrows(OutputExistsException.class, () -> MllibInterop.saveOnnx(trainedByMllib, file.toString(), false));
   }
 
   @Test

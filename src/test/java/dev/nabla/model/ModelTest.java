@@ -27,6 +27,18 @@ class ModelTest {
   }
 
   @Test
+  void foldedParamsComputeTheScaledNetworkOnRawFeatures() {
+    Model m = TestModels.softmaxClassifier();
+    // W1' = W1 · diag(0.5, 2) = [[0.5, -2], [1, 1]]; b1' = b1 - W1' · (1, 0) = (0.5 - 0.5, -1 - 1); layer 2 as it was
+    double[] folded = m.foldedParams();
+    assertArrayEquals(new double[] {0.5, 1, -2, 1, 0, -2, 1, -1, 0.5, 2, 0, 0.25}, folded, 0.0);
+    Model unscaled = new Model(m.topology(), folded, Scaling.none(2), Task.CLASSIFICATION, 2,
+        TestModels.manifest(m.topology(), Task.CLASSIFICATION, 2, ScalingKind.NONE));
+    double[] x = {3, 1, 1, -1, -2, 0.5};
+    assertArrayEquals(m.predictRaw(x, 3), unscaled.predictRaw(x, 3), 1e-15);
+  }
+
+  @Test
   void predictClassIsTheArgmaxOfSoftmaxOutputs() {
     assertArrayEquals(new int[] {1, 0}, TestModels.softmaxClassifier().predictClass(new double[] {3, 1, 1, -1}, 2));
   }

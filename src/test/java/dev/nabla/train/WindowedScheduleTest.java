@@ -23,15 +23,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The epoch's shuffle through windows ({@link BatchSchedule} with a window smaller than the data): every row once
- * per epoch, windows of bounded size, at most two windows per step, the same batches whatever the partitioning,
- * and a distributed step over window plans equal to the single-process gradient of the same rows.
+ * per epoch, whole chunks in windows of bounded size, at most two windows per step, the same batches whatever the
+ * partitioning, and a distributed step over window plans equal to the single-process gradient of the same rows.
  */
 class WindowedScheduleTest extends SharedSpark {
   private static final int N = 211;
   private static final int D = 5;
   private static final int K = 3;
-  /** 40 rows a window: 16 chunks of 2 rows, 106 chunks, 7 windows. */
+  /** Windows of at least 40 rows, from chunks of 10 rows (the last of 1): 6 windows per epoch. */
   private static final long WINDOW = 40;
+  private static final long CHUNK = 10;
   private final Topology topology = Topology.of(new int[] {D, 6, K}, new Tanh(), new Softmax(), Loss.CROSS_ENTROPY);
   private List<Example> rows;
   private JavaSparkContext sc;
@@ -42,13 +43,28 @@ class WindowedScheduleTest extends SharedSpark {
     sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
   }
 
+  /** Chunks of {@link #CHUNK} rows covering N. */
+  private static long[] chunks() {
+    long[] c = new long[(int) ((N + CHUNK - 1) / CHUNK)];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = Math.min(CHUNK, N - i * CHUNK);
+    }
+    return c;
+  }
+
+  private static BatchSchedule schedule(int batch, long seed) {
+    return new BatchSchedule(N, batch, seed, WINDOW, chunks());
+  }
+
   @Test
-  void everyRowHasOnePositionPerEpochAndWindowsHoldAtMostTheirRows() {
-    BatchSchedule s = new BatchSchedule(N, 8, 3, WINDOW);
-    assertEquals(7, s.windows());
+  void everyRowHasOnePositionPerEpochAndWindowsHoldWholeChunksOfBoundedRows() {
+    BatchSchedule s = schedule(8, 3);
     for (int epoch = 0; epoch < 3; epoch++) {
+      assertEquals(6, s.windows(epoch));
       boolean[] seen = new boolean[N];
-      long[] perWindow = new long[s.windows()];
+      long[] perWindow = new long[s.windows(epoch)];
+      int[] windowOfChunk = new int[chunks().length];
+      java.util.Arrays.fill(windowOfChunk, -1);
       for (long k = 0; k < N; k++) {
         long pos = s.position(epoch, k);
         assertTrue(pos >= 0 && pos < N && !seen[(int) pos], "position " + pos + " of row " + k);
@@ -56,9 +72,14 @@ class WindowedScheduleTest extends SharedSpark {
         int w = s.windowOf(epoch, k);
         assertEquals(w, s.windowOfPosition(epoch, pos), "a row's window holds its position");
         perWindow[w]++;
+        int chunk = (int) (k / CHUNK);
+        assertTrue(windowOfChunk[chunk] < 0 || windowOfChunk[chunk] == w, "chunk " + chunk + " split over windows");
+        windowOfChunk[chunk] = w;
       }
-      for (long c : perWindow) {
-        assertTrue(c > 0 && c <= WINDOW, "window sizes " + java.util.Arrays.toString(perWindow));
+      for (int w = 0; w < perWindow.length; w++) {
+        boolean last = w == perWindow.length - 1;
+        assertTrue(perWindow[w] > 0 && perWindow[w] < WINDOW + CHUNK && (last || perWindow[w] >= WINDOW),
+            "window sizes " + java.util.Arrays.toString(perWindow));
       }
       for (int step = 0; step < s.stepsPerEpoch(); step++) {
         int first = s.windowOfPosition(epoch, s.stepStart(step));
@@ -70,9 +91,9 @@ class WindowedScheduleTest extends SharedSpark {
 
   @Test
   void theOrderDependsOnlyOnTheSeedAndTheEpoch() {
-    BatchSchedule a = new BatchSchedule(N, 8, 3, WINDOW);
-    BatchSchedule b = new BatchSchedule(N, 8, 3, WINDOW);
-    BatchSchedule other = new BatchSchedule(N, 8, 4, WINDOW);
+    BatchSchedule a = schedule(8, 3);
+    BatchSchedule b = schedule(8, 3);
+    BatchSchedule other = schedule(8, 4);
     long[] first = new long[N];
     boolean sameAsOtherSeed = true;
     boolean sameAsNextEpoch = true;
@@ -88,9 +109,9 @@ class WindowedScheduleTest extends SharedSpark {
   @Test
   void oneWindowIsOnePermutationOfAllRows() {
     BatchSchedule whole = new BatchSchedule(N, 8, 3);
-    BatchSchedule wide = new BatchSchedule(N, 8, 3, 10 * N);
+    BatchSchedule wide = new BatchSchedule(N, 8, 3, 10 * N, chunks());
     Feistel f = new Feistel(N, 3);
-    assertEquals(1, wide.windows());
+    assertEquals(1, wide.windows(0));
     for (int k = 0; k < N; k++) {
       assertEquals(f.permute(2, k), whole.position(2, k));
       assertEquals(f.permute(2, k), wide.position(2, k));
@@ -119,7 +140,7 @@ class WindowedScheduleTest extends SharedSpark {
   void aWindowedEpochGivesEveryStepTheGradientOfItsRows(int partitions) {
     TrainingSet set = TrainingFixtures.packed(sc, rows, TrainingFixtures.even(N, partitions), K);
     double[] params = Init.GLOROT_UNIFORM.initialize(topology, 3);
-    BatchSchedule schedule = new BatchSchedule(N, 8, 3, WINDOW);
+    BatchSchedule schedule = schedule(8, 3);
     Broadcast<byte[]> bc = sc.broadcast(StepJob.encodeParams(params));
     StepJob job = TrainingFixtures.stepJob(set, topology, schedule);
     long plansBefore = PartitionState.plansBuilt();
@@ -141,7 +162,7 @@ class WindowedScheduleTest extends SharedSpark {
     assertEquals(N, rowsRead, "an epoch reads every row once");
     assertEquals(N, PartitionState.rowsGathered() - rowsBefore);
     long plans = PartitionState.plansBuilt() - plansBefore;
-    assertTrue(plans >= schedule.windows() && plans <= (long) partitions * schedule.windows(),
+    assertTrue(plans >= schedule.windows(1) && plans <= (long) partitions * schedule.windows(1),
         "one plan per window and partition at most: " + plans);
     bc.destroy();
     set.data().release();

@@ -1,6 +1,7 @@
 package dev.nabla.data.block;
 
 import dev.nabla.model.Scaling;
+import dev.nabla.nn.SparseInputs;
 import java.io.Serializable;
 
 /**
@@ -134,6 +135,27 @@ public final class Block implements Serializable {
     if (scaling != null) {
       scaling.applyInPlace(dst, off, numFeatures);
     }
+  }
+
+  /**
+   * Row r's non-zero features appended to {@code out} as its next column, each multiplied by the scaling's
+   * factor (a sparse row is never shifted: {@code scaling} must have zero shifts, or be null).
+   */
+  public void sparseRow(int r, SparseInputs out, Scaling scaling) {
+    if (rowStart != null) {
+      for (int k = rowStart[r], end = rowStart[r + 1]; k < end; k++) {
+        int j = indices[k];
+        out.add(j, scaling == null ? features.get(k) : scaling.apply(j, features.get(k)));
+      }
+    } else {
+      for (int j = 0, base = r * width; j < width; j++) {
+        double v = features.get(base + j);
+        if (v != 0) {
+          out.add(j, scaling == null ? v : scaling.apply(j, v));
+        }
+      }
+    }
+    out.endColumn();
   }
 
   /** Row r's stored feature (index j, value) pairs, for statistics: {@code visitor.accept(j, v)} per stored value. */
