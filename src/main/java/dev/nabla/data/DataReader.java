@@ -83,7 +83,7 @@ public final class DataReader {
       case LIBSVM: {
         List<FileStatus> files = InputFiles.list(conf, path);
         LineParser parser = new LibsvmParser(options.classification(), options.numClasses(), options.numFeatures());
-        RowSource source = TextSource.fixedSplits(spark, path, files, parser, storage.shardBytes());
+        RowSource source = TextSource.fixedSplits(spark, path, files, parser, storage.shardBytes(bytes(files)));
         ShardBuild build = new ShardBuild(skip, options.classification() ? 0 : 1, 1.0, storage.float32(),
             storage.blockValues(), true);
         return BlockLoad.load(path, shards(source, build), new Assembler.Shape(options.numFeatures(), 1), options,
@@ -92,7 +92,7 @@ public final class DataReader {
       case CSV: {
         List<FileStatus> files = InputFiles.list(conf, path);
         CsvParser parser = CsvLayout.resolve(conf, path, files, options);
-        RowSource source = TextSource.fixedSplits(spark, path, files, parser, storage.shardBytes());
+        RowSource source = TextSource.fixedSplits(spark, path, files, parser, storage.shardBytes(bytes(files)));
         ShardBuild build = new ShardBuild(skip, options.classification() ? 0 : parser.numTargets(), 1.0,
             storage.float32(), storage.blockValues(), false);
         return BlockLoad.load(path, shards(source, build), new Assembler.Shape(parser.numFeatures(),
@@ -155,6 +155,14 @@ public final class DataReader {
     ReadOptions o = ReadOptions.of(Format.LIBSVM, classification).withNumClasses(classification ? numTargets : 0);
     return BlockLoad.load(name, shards, new Assembler.Shape(numFeatures, numTargets), o, rows.getNumPartitions(),
         storage, false);
+  }
+
+  private static long bytes(List<FileStatus> files) {
+    long n = 0;
+    for (FileStatus f : files) {
+      n += f.getLen();
+    }
+    return n;
   }
 
   /** One shard per partition of the source. */

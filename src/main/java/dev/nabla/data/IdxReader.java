@@ -38,8 +38,9 @@ final class IdxReader {
    */
   static BlockSet load(SparkSession spark, String path, ReadOptions o, int partitions, Storage storage, Boolean sparse) {
     Checked c = check(spark, path, o);
-    int chunks = (int) Math.min(c.kept.size(),
-        ((long) c.kept.size() * c.dim + storage.shardBytes() - 1) / storage.shardBytes());
+    long pixels = (long) c.kept.size() * c.dim;
+    long shard = storage.shardBytes(pixels);
+    int chunks = (int) Math.max(1, Math.min(c.kept.size(), (pixels + shard - 1) / shard));
     ShardBuild build = new ShardBuild(false, o.classification() ? 0 : 1, 255.0, storage.float32(),
         storage.blockValues(), false);
     JavaRDD<Shard> shards = chunkRdd(spark, c, chunks, path).map(chunk -> chunk.shard(build));

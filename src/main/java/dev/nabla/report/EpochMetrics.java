@@ -19,9 +19,11 @@ import java.util.Map;
  *     epochs restored from a checkpoint)
  * @param epsilon the differential-privacy ε spent by the end of this epoch (at the run's δ), NaN when the
  *     run is not differentially private
+ * @param traffic what the step stream moved, null when it carried no step of the epoch
  */
 public record EpochMetrics(int epoch, double trainLoss, Map<String, Double> validation, double learningRate,
-    double samplesPerSecond, double epochSeconds, double wallSeconds, List<LayerHealth> layers, double epsilon) {
+    double samplesPerSecond, double epochSeconds, double wallSeconds, List<LayerHealth> layers, double epsilon,
+    StepTraffic traffic) {
 
   public EpochMetrics {
     validation = Map.copyOf(validation);
@@ -29,6 +31,13 @@ public record EpochMetrics(int epoch, double trainLoss, Map<String, Double> vali
     if (!Double.isNaN(epsilon) && !(epsilon >= 0)) {
       throw new IllegalArgumentException("epsilon must be ≥ 0 (or NaN for a non-private run), got " + epsilon);
     }
+  }
+
+  /** Metrics without stream traffic. */
+  public EpochMetrics(int epoch, double trainLoss, Map<String, Double> validation, double learningRate,
+      double samplesPerSecond, double epochSeconds, double wallSeconds, List<LayerHealth> layers, double epsilon) {
+    this(epoch, trainLoss, validation, learningRate, samplesPerSecond, epochSeconds, wallSeconds, layers, epsilon,
+        null);
   }
 
   /** Metrics without layer diagnostics of a run without differential privacy (ε = NaN). */
@@ -48,7 +57,13 @@ public record EpochMetrics(int epoch, double trainLoss, Map<String, Double> vali
   /** The same metrics with the given ε. */
   public EpochMetrics withEpsilon(double eps) {
     return new EpochMetrics(epoch, trainLoss, validation, learningRate, samplesPerSecond, epochSeconds, wallSeconds,
-        layers, eps);
+        layers, eps, traffic);
+  }
+
+  /** The same metrics with the stream's traffic (null: none). */
+  public EpochMetrics withTraffic(StepTraffic t) {
+    return new EpochMetrics(epoch, trainLoss, validation, learningRate, samplesPerSecond, epochSeconds, wallSeconds,
+        layers, epsilon, t);
   }
 
   /** Whether the run was differentially private (ε is a number). */
@@ -66,7 +81,8 @@ public record EpochMetrics(int epoch, double trainLoss, Map<String, Double> vali
    * The JSON-lines object of the metrics file: type epoch, epoch, train_loss, val_*, learning_rate,
    * samples_per_s, epoch_s, wall_s, with layer diagnostics grad_norm and saturation (objects keyed
    * layer1, layer2, …; saturation lists the layers that are measured), and epsilon for a differentially
-   * private run (a string "Infinity" when no guarantee holds).
+   * private run (a string "Infinity" when no guarantee holds), and traffic (streamed_steps, driver_bytes_per_step,
+   * max_task_bytes_per_step) when the step stream carried steps.
    */
   public Map<String, Object> toJson() {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -95,6 +111,13 @@ public record EpochMetrics(int epoch, double trainLoss, Map<String, Double> vali
     }
     if (isPrivate()) {
       m.put("epsilon", Double.isInfinite(epsilon) ? (Object) "Infinity" : (Object) epsilon);
+    }
+    if (traffic != null) {
+      Map<String, Object> t = new LinkedHashMap<>();
+      t.put("streamed_steps", traffic.streamedSteps());
+      t.put("driver_bytes_per_step", traffic.driverBytesPerStep());
+      t.put("max_task_bytes_per_step", traffic.maxTaskBytesPerStep());
+      m.put("traffic", t);
     }
     return m;
   }

@@ -45,7 +45,7 @@ final class FullBatchJob {
     this.view = view;
     this.topology = topology;
     this.chunk = chunk;
-    this.sums = new OrderedSums(data, topology.numParams());
+    this.sums = new OrderedSums(data, topology.numParams(), Trainer.DEFAULT_TREE_FANOUT);
   }
 
   /**

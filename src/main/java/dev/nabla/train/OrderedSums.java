@@ -2,6 +2,7 @@ package dev.nabla.train;
 
 import dev.nabla.data.ShardGroup;
 import dev.nabla.nn.GradientSum;
+import dev.nabla.train.stream.TreeShape;
 import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +16,10 @@ import scala.runtime.AbstractFunction2;
 import scala.runtime.BoxedUnit;
 
 /**
- * Runs one task per cached partition with {@code SparkContext.runJob} and adds the tasks' gradient SUMS
- * (raw bytes {count, lossSum, gradient…}, see {@link #encode}) as a balanced pairwise tree over
- * partition-index order, so the total never depends on which task finished first. Shared by the
+ * Runs one task per training partition with {@code SparkContext.runJob} and adds the tasks' gradient SUMS
+ * (raw bytes {count, lossSum, gradient…}, see {@link #encode}) in the order of the run's tree
+ * ({@link TreeShape#fold}), the order the tree stream adds them in, so the total never depends on which task
+ * finished first, nor on the engine. Shared by the
  * mini-batch {@link StepJob} and the full-batch {@link FullBatchJob}; the driver-side decode buffers are
  * kept across runs.
  */
@@ -28,11 +30,14 @@ final class OrderedSums {
   private final int numParams;
   private final scala.collection.immutable.Seq<Object> partitions;
   private final double[][] buffers;
+  private final TreeShape tree;
 
-  OrderedSums(JavaRDD<ShardGroup> data, int numParams) {
+  /** @param fanout the run's tree's k */
+  OrderedSums(JavaRDD<ShardGroup> data, int numParams, int fanout) {
     this.data = data;
     this.numParams = numParams;
     int n = data.getNumPartitions();
+    this.tree = new TreeShape(n, fanout);
     List<Object> ids = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       ids.add(i);
@@ -91,10 +96,7 @@ final class OrderedSums {
     return treeSum(results);
   }
 
-  /**
-   * Σ of the non-empty results ({@code results[i]} from partition i; null or empty for none) as a balanced
-   * pairwise tree over partition-index order.
-   */
+  /** Σ of the non-empty results ({@code results[i]} from partition i; null or empty for none) in the tree's order. */
   GradientSum treeSum(byte[][] results) {
     GradientSum[] parts = new GradientSum[results.length];
     for (int i = 0; i < results.length; i++) {
@@ -106,7 +108,8 @@ final class OrderedSums {
       }
       parts[i] = decode(results[i], buffers[i]);
     }
-    return treeSum(parts, numParams);
+    GradientSum total = tree.fold(parts);
+    return total == null ? new GradientSum(numParams) : total;
   }
 
   /** Bytes of {@link #encode} as a SUM over {@code into} (length P). */
@@ -114,28 +117,4 @@ final class OrderedSums {
     return get(Doubles.view(bytes), into);
   }
 
-  /**
-   * Σ of {@code parts} (null for a partition without rows) as a balanced pairwise tree over partition-index
-   * order, adding into the left operand of each pair; a zero sum of {@code numParams} if all are null.
-   */
-  static GradientSum treeSum(GradientSum[] parts, int numParams) {
-    GradientSum[] level = new GradientSum[parts.length];
-    int m = 0;
-    for (GradientSum p : parts) {
-      if (p != null) {
-        level[m++] = p;
-      }
-    }
-    if (m == 0) {
-      return new GradientSum(numParams);
-    }
-    while (m > 1) {
-      int half = 0;
-      for (int i = 0; i < m; i += 2) {
-        level[half++] = i + 1 < m ? level[i].add(level[i + 1]) : level[i];
-      }
-      m = half;
-    }
-    return level[0];
-  }
 }

@@ -31,7 +31,7 @@ final class PoissonStepJob implements Batches {
    * @param dropout null for none
    */
   PoissonStepJob(JavaRDD<ShardGroup> data, Broadcast<DataView> view, Topology topology, PoissonSampling sampling,
-      double clip, Dropout dropout, long dropoutSeed) {
+      double clip, Dropout dropout, long dropoutSeed, int fanout) {
     this.data = data;
     this.view = view;
     this.topology = topology;
@@ -39,7 +39,7 @@ final class PoissonStepJob implements Batches {
     this.clip = clip;
     this.dropout = dropout == null || dropout.isNone() ? null : dropout;
     this.dropoutSeed = dropoutSeed;
-    this.sums = new OrderedSums(data, topology.numParams());
+    this.sums = new OrderedSums(data, topology.numParams(), fanout);
   }
 
   @Override public int stepsPerEpoch() {

@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  * Every setting that changes a run's bits, as an ordered map from its name (the command-line flag, e.g.
  * {@code --activation}, or a fact of the data, e.g. {@code training rows}) to its value as text. A checkpoint stores
  * it, and a resumed run must have the same map ({@link #requireSameAs}). The order is: the caller's data identity
- * (paths, format, scaling, …), the partitioning (partitions change the order in which sums are added), the network,
+ * (paths, format, scaling, …), the partitioning and the tree the partitions' sums are added in (both change the
+ * order of the additions) and whether they travel as float32, the network,
  * the batch, epochs, seed and shuffle window (which rows share a batch), the optimizer, the schedule,
  * regularization, clipping, dropout, sampling and DP-SGD, early stopping, and last the training and validation row
  * counts, which follow from the settings before them (a seed or a split changes them), so that the setting that
@@ -45,10 +46,12 @@ public record RunSettings(Map<String, String> values) {
    * @throws IllegalArgumentException when {@code data} names a setting the trainer records itself
    */
   static RunSettings of(Map<String, String> data, TrainSettings s, Optimization o, TrainingSet train,
-      TrainingSet validation, PrivacyConfig privacy, boolean poisson, EarlyStopping early, long shuffleWindow) {
+      TrainingSet validation, PrivacyConfig privacy, boolean poisson, EarlyStopping early, Summation sums) {
     Map<String, String> m = new LinkedHashMap<>(data);
     Map<String, String> own = new LinkedHashMap<>();
     own.put("--partitions", Integer.toString(train.data().partitions()));
+    own.put("tree fan-out", Integer.toString(sums.treeFanout()));
+    own.put("float32 on the wire", Boolean.toString(sums.float32Wire()));
     Topology t = s.topology();
     own.put("--layers", Arrays.stream(t.sizes()).mapToObj(Integer::toString).collect(Collectors.joining(",")));
     Set<String> hidden = new LinkedHashSet<>();
@@ -62,7 +65,7 @@ public record RunSettings(Map<String, String> values) {
     own.put("--batch-size", Integer.toString(s.batchSize()));
     own.put("--epochs", Integer.toString(s.epochs()));
     own.put("--seed", Long.toString(s.seed()));
-    own.put("shuffle window bytes", Long.toString(shuffleWindow));
+    own.put("shuffle window bytes", Long.toString(sums.shuffleWindow()));
     own.put("--optimizer", o.optimizer());
     own.put("--learning-rate", Double.toString(s.learningRate()));
     Map<String, Double> hyper = o.optimizerConfig().setFlags();
@@ -96,6 +99,13 @@ public record RunSettings(Map<String, String> values) {
       }
     }
     return new RunSettings(m);
+  }
+
+  /**
+   * The trainer's settings of how rows become sums: the shuffle window (which rows share a batch), the k of the tree
+   * the partitions' SUMS are added in, float32 on the wire (rounds θ and the SUMS between JVMs).
+   */
+  record Summation(long shuffleWindow, int treeFanout, boolean float32Wire) {
   }
 
   private static String text(Double v) {

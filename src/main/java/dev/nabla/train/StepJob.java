@@ -30,16 +30,19 @@ final class StepJob implements Batches {
   private final long dropoutSeed;
   private final OrderedSums sums;
 
-  /** A step job whose tasks apply dropout (null: none), masks seeded per (epoch, row) from {@code dropoutSeed}. */
+  /**
+   * A step job whose tasks apply dropout (null: none), masks seeded per (epoch, row) from {@code dropoutSeed}, the
+   * results added in the order of the tree of fan-out {@code fanout}.
+   */
   StepJob(JavaRDD<ShardGroup> data, Broadcast<DataView> view, Topology topology, BatchSchedule schedule,
-      Dropout dropout, long dropoutSeed) {
+      Dropout dropout, long dropoutSeed, int fanout) {
     this.dropout = dropout == null || dropout.isNone() ? null : dropout;
     this.dropoutSeed = dropoutSeed;
     this.data = data;
     this.view = view;
     this.topology = topology;
     this.schedule = schedule;
-    this.sums = new OrderedSums(data, topology.numParams());
+    this.sums = new OrderedSums(data, topology.numParams(), fanout);
   }
 
   /** Encodes parameters for the step's broadcast. */

@@ -65,6 +65,11 @@ abstract class StepTask extends AbstractFunction2<TaskContext, scala.collection.
   interface Factory extends Serializable {
     /** @param params the step's broadcast parameters, or null when the caller passes θ to {@link #compute} */
     StepTask at(Broadcast<byte[]> params, int epoch, int step);
+
+    /** The same steps as a stream task computes them: θ handed over, the SUMS in the partition's own buffer. */
+    default dev.nabla.train.stream.StepComputer computer() {
+      return (group, partition, epoch, step, theta) -> at(null, epoch, step).computeSum(group, partition, theta);
+    }
   }
 
   /** The step run as a Spark task (one job per step): θ from the step's broadcast. */

@@ -1,6 +1,9 @@
 package dev.nabla.train;
 
 import dev.nabla.nn.GradientSum;
+import dev.nabla.report.StepTraffic;
+import dev.nabla.train.stream.StreamServer;
+import dev.nabla.train.stream.TreeStream;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Set;
@@ -11,12 +14,12 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * Runs a training run's steps with the chosen {@link StepEngine}: through a {@link StepStream} per epoch
+ * Runs a training run's steps with the chosen {@link StepEngine}: through a {@link TreeStream} per epoch
  * when it can, else (and for the rest of an epoch whose stream broke) as one Spark job per step with θ
- * broadcast. Either way a step returns the same SUMS, bit for bit; the driver keeps θ and the optimizer
- * state, so switching engines mid-epoch loses nothing. A stream that breaks mid-epoch (an executor lost)
- * is tried again next epoch; one that cannot start (its tasks do not connect) is not tried again in the
- * run. Each reason for not streaming is told once.
+ * broadcast. Either way a step returns the same SUMS, added in the same tree's order, bit for bit; the driver
+ * keeps θ and the optimizer state, so switching engines mid-epoch loses nothing. A stream that breaks mid-epoch
+ * (an executor lost) is tried again next epoch; one that cannot start (its tasks do not connect) is not tried
+ * again in the run. Each reason for not streaming is told once. It also counts the streamed steps' traffic.
  */
 final class Stepper implements AutoCloseable {
   /** Spark configuration key of how long the driver waits for all tasks of a stream to connect. */
@@ -26,16 +29,28 @@ final class Stepper implements AutoCloseable {
   private final int numParams;
   private final Consumer<String> messages;
   private final Set<String> told = new HashSet<>();
+  private final int fanout;
+  private final boolean float32Wire;
   private boolean streaming;
   private StreamServer server;
-  private StepStream stream;
+  private TreeStream stream;
   private boolean brokenThisEpoch;
+  private long streamedSteps;
+  private long driverBytes;
+  private long maxTaskBytes;
 
-  Stepper(JavaSparkContext sc, Batches batches, int numParams, StepEngine engine, Consumer<String> messages) {
+  /**
+   * @param fanout the tree's k
+   * @param float32Wire θ and the SUMS travel between JVMs as float32
+   */
+  Stepper(JavaSparkContext sc, Batches batches, int numParams, StepEngine engine, int fanout, boolean float32Wire,
+      Consumer<String> messages) {
     this.sc = sc;
     this.batches = batches;
     this.numParams = numParams;
     this.messages = messages;
+    this.fanout = fanout;
+    this.float32Wire = float32Wire;
     this.streaming = engine == StepEngine.STREAM && (sc.isLocal() || streamAllowed(sc.getConf()));
   }
 
@@ -49,8 +64,13 @@ final class Stepper implements AutoCloseable {
     }
     if (stream != null) {
       try {
-        return stream.run(params, epoch, step, meanwhile);
-      } catch (StepStream.Broken e) {
+        GradientSum sum = stream.run(params, epoch, step, meanwhile);
+        TreeStream.Traffic t = stream.traffic();
+        streamedSteps++;
+        driverBytes += t.driverBytes();
+        maxTaskBytes = Math.max(maxTaskBytes, t.maxTaskBytes());
+        return sum;
+      } catch (TreeStream.Broken e) {
         stream.abort();
         stream = null;
         brokenThisEpoch = true;
@@ -67,13 +87,22 @@ final class Stepper implements AutoCloseable {
     }
   }
 
-  /** Ends the epoch's stream (its tasks return and free their slots for evaluation jobs). */
-  void endEpoch() {
+  /**
+   * Ends the epoch's stream (its tasks return and free their slots for evaluation jobs); returns the epoch's
+   * streamed traffic, null when no step was streamed.
+   */
+  StepTraffic endEpoch() {
     if (stream != null) {
       stream.close();
       stream = null;
     }
     brokenThisEpoch = false;
+    StepTraffic t = streamedSteps == 0 ? null
+        : new StepTraffic(streamedSteps, (double) driverBytes / streamedSteps, maxTaskBytes);
+    streamedSteps = 0;
+    driverBytes = 0;
+    maxTaskBytes = 0;
+    return t;
   }
 
   @Override public void close() {
@@ -88,7 +117,7 @@ final class Stepper implements AutoCloseable {
     }
   }
 
-  private StepStream open(int epoch) {
+  private TreeStream open(int epoch) {
     int partitions = batches.data().getNumPartitions();
     int slots = slots(sc.sc());
     if (partitions > slots) {
@@ -102,11 +131,12 @@ final class Stepper implements AutoCloseable {
         server = new StreamServer(sc.getConf());
       }
       sc.setJobDescription("nabla epoch " + (epoch + 1) + " step stream");
-      return StepStream.open(batches, numParams, server, sc.getConf().getTimeAsMs(TIMEOUT_KEY, "60s"));
+      return TreeStream.open(batches.data(), batches.tasks().computer(), numParams, fanout, server,
+          sc.getConf().getTimeAsMs(TIMEOUT_KEY, "60s"), float32Wire);
     } catch (IOException e) {
       streaming = false;
       tell("step stream: cannot listen on the driver (" + e.getMessage() + "); one Spark job per step from now on");
-    } catch (StepStream.Broken e) {
+    } catch (TreeStream.Broken e) {
       // Not a lost executor mid-epoch but tasks that never connected (a firewall, no free slots): trying
       // again each epoch would wait for the timeout every time.
       streaming = false;

@@ -8,6 +8,7 @@ import dev.nabla.privacy.PrivacyConfig;
 import dev.nabla.report.EpochMetrics;
 import dev.nabla.report.LayerHealth;
 import dev.nabla.report.StepMetrics;
+import dev.nabla.report.StepTraffic;
 import dev.nabla.report.TrainingListener;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,6 +48,11 @@ public final class Trainer {
   private StepEngine engine;
   private Map<String, String> dataSettings = Map.of();
   private long shuffleWindow = DEFAULT_SHUFFLE_WINDOW;
+  private int fanout = DEFAULT_TREE_FANOUT;
+  private boolean float32Wire;
+
+  /** The default k of the tree the step stream's tasks form (and every engine adds in the order of). */
+  public static final int DEFAULT_TREE_FANOUT = 2;
 
   /** The default bytes of stored rows one shuffle window holds ({@link BatchSchedule}): 64 MiB. */
   public static final long DEFAULT_SHUFFLE_WINDOW = 64L << 20;
@@ -127,6 +133,28 @@ public final class Trainer {
       throw new IllegalArgumentException("the shuffle window must be at least 1 byte, got " + bytes);
     }
     this.shuffleWindow = bytes;
+    return this;
+  }
+
+  /**
+   * The k of the fixed tree of tasks the step stream sends θ down and the SUMS up (the driver talks to its root
+   * only); 0 for the star (the driver exchanges with every task, adding in index order, as k = T − 1 does). Every
+   * engine adds the partitions' SUMS in that tree's order, so k is part of the run's settings.
+   */
+  public Trainer treeFanout(int k) {
+    if (k < 0) {
+      throw new IllegalArgumentException("the tree's fan-out must be 0 (star) or positive, got " + k);
+    }
+    this.fanout = k;
+    return this;
+  }
+
+  /**
+   * θ and the SUMS cross between JVMs as float32 instead of float64 (half the bytes; rounded, so not bitwise equal to
+   * one job per step, nor to local mode). Off by default.
+   */
+  public Trainer float32Wire(boolean on) {
+    this.float32Wire = on;
     return this;
   }
 
@@ -215,7 +243,7 @@ public final class Trainer {
     }
     StepUpdate update = new StepUpdate(t, rule, new Divergence(t, s.epochs(), steps, s.learningRate()), ledger);
     RunSettings settings = RunSettings.of(dataSettings, s, optimization, train, validation, privacy, poisson,
-        earlyStopping, shuffleWindow);
+        earlyStopping, new RunSettings.Summation(shuffleWindow, fanout, float32Wire));
     RunProgress run = new RunProgress(t.numLayers());
     if (resumeFrom != null) {
       resume(resumeFrom, settings, rule, params);
@@ -223,7 +251,7 @@ public final class Trainer {
       update.restoreRate(resumeFrom.lastRate());
     }
     StepEngine e = engine != null ? engine : StepEngine.fromConf(sc.getConf());
-    try (Stepper stepper = new Stepper(sc, batches, t.numParams(), e, listener::onMessage)) {
+    try (Stepper stepper = new Stepper(sc, batches, t.numParams(), e, fanout, float32Wire, listener::onMessage)) {
       loop(train, validation, s, listener, params, batches, stepper, ledger, rule, update, settings, run, trainView,
           valView);
     }
@@ -268,7 +296,7 @@ public final class Trainer {
             : sum.lossSum / Math.max(1, sum.count);
         listener.onStep(new StepMetrics(epoch, step, global, meanLoss, sum.count, update.rate(), norms));
       }
-      stepper.endEpoch();
+      StepTraffic traffic = stepper.endEpoch();
       double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
       Map<String, Double> val = evaluate(validation, valView, t, params, epoch, s.epochs());
       if (val.containsKey("loss")) {
@@ -278,7 +306,7 @@ public final class Trainer {
       long now = System.nanoTime();
       EpochMetrics m = new EpochMetrics(epoch, run.meanLoss(), val, update.rate(), run.samples / trainSeconds,
           (now - epochStart) / 1e9, run.wallSeconds(now), health,
-          ledger == null ? Double.NaN : ledger.epsilonAfter(epoch));
+          ledger == null ? Double.NaN : ledger.epsilonAfter(epoch), traffic);
       run.history.add(m);
       listener.onEpoch(m);
       if (earlyStopping != null && run.shouldStop(earlyStopping, val, epoch, params)) {
@@ -295,11 +323,11 @@ public final class Trainer {
   private Batches batches(TrainingSet train, Broadcast<DataView> view, TrainSettings s, PoissonSampling sampling) {
     if (sampling != null) {
       return new PoissonStepJob(train.data().groups(), view, s.topology(), sampling,
-          privacy == null ? Double.NaN : privacy.clip(), s.dropout(), s.dropoutSeed());
+          privacy == null ? Double.NaN : privacy.clip(), s.dropout(), s.dropoutSeed(), fanout);
     }
     BatchSchedule schedule = new BatchSchedule(train.rows(), s.batchSize(), s.batchSeed(), windowRows(train),
         train.data().layout().chunkRows());
-    return new StepJob(train.data().groups(), view, s.topology(), schedule, s.dropout(), s.dropoutSeed());
+    return new StepJob(train.data().groups(), view, s.topology(), schedule, s.dropout(), s.dropoutSeed(), fanout);
   }
 
   /** Checks that the checkpoint is of this run and restores the parameters, optimizer and schedule. */

@@ -65,6 +65,20 @@ final class LocalCluster implements AutoCloseable {
     }
   }
 
+  /** Every executor's log (stderr in the workers' directories) so far, concatenated. */
+  String executorLogs() throws IOException {
+    StringBuilder b = new StringBuilder();
+    Path work = base.resolve("cluster/work");
+    if (Files.isDirectory(work)) {
+      try (Stream<Path> files = Files.walk(work)) {
+        for (Path p : files.filter(f -> f.getFileName().toString().equals("stderr")).sorted().toList()) {
+          b.append(Files.readString(p));
+        }
+      }
+    }
+    return b.toString();
+  }
+
   /** Starts HDFS and a standalone cluster of {@code workers} workers (1 core, 1 GB each). */
   static LocalCluster start(String name, int workers) throws IOException {
     return new LocalCluster(name, workers);

@@ -117,8 +117,8 @@ class StandaloneClusterIT {
   }
 
   @Test
-  void sparkSubmitOnTwoWorkersWithHdfsEqualsTheLocalRunBitwise() throws IOException {
-    Submitted run = cluster.submit("plain", train("/models/plain"));
+  void sparkSubmitOnTwoWorkersWithHdfsEqualsTheLocalRunBitwiseThroughTheTree() throws IOException {
+    Submitted run = cluster.submit("plain", train("/models/plain", "--metrics-out", cluster.hdfs("/metrics/plain.jsonl")));
     assertEquals(ExitStatus.OK, run.await(RUN_LIMIT), run.err());
     report(run, "exit 0");
     assertTrue(run.out().contains("  model: " + cluster.hdfs("/models/plain")), run.out());
@@ -126,6 +126,27 @@ class StandaloneClusterIT {
     assertEquals(reference.length, got.length);
     assertArrayEquals(reference, got, 0.0, "cluster parameters differ from the local[2] run");
     assertTrue(Arrays.equals(reference, got), "not bitwise equal");
+    // The steps went through the tree over sockets, not through a silent fallback: every epoch line counts all its
+    // steps as streamed, and the driver moved θ down and the SUMS up once per step (4-16-3: 131 parameters).
+    int numParams = 4 * 16 + 16 + 16 * 3 + 3;
+    List<String> epochs = new String(cluster.fs().open(new Path("/metrics/plain.jsonl")).readAllBytes(),
+        StandardCharsets.UTF_8).lines().filter(l -> l.contains("\"type\":\"epoch\"")).toList();
+    assertEquals(3, epochs.size(), String.join("\n", epochs));
+    for (String e : epochs) {
+      assertTrue(e.contains("\"streamed_steps\":32"), "all 32 steps of the epoch streamed: " + e);
+      double driver = number(e, "driver_bytes_per_step");
+      double task = number(e, "max_task_bytes_per_step");
+      assertTrue(driver >= 2.0 * 8 * numParams && driver <= 1.05 * 2 * 2 * 8 * numParams, "driver bytes " + driver);
+      assertTrue(task >= 2.0 * 8 * numParams && task <= 1.05 * 2 * 3 * 8 * numParams, "busiest task's bytes " + task);
+    }
+    assertTrue(cluster.executorLogs().contains("Nabla BLAS: native"), "the executors run a native BLAS");
+  }
+
+  /** A number field of a JSON line. */
+  private static double number(String json, String field) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + field + "\":([-0-9.Ee]+)").matcher(json);
+    assertTrue(m.find(), field + " in " + json);
+    return Double.parseDouble(m.group(1));
   }
 
   @Test

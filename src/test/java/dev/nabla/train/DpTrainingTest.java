@@ -70,7 +70,8 @@ class DpTrainingTest extends SharedSpark {
     GradientSum single = new GradientSum(topology.numParams());
     net.addClippedGradient(params, x, y, batch.size(), net.newWorkspace(batch.size()), single, clip, null, null);
     for (TrainingSet set : new TrainingSet[] {one, threeParts}) {
-      GradientSum sum = new PoissonStepJob(set.data().groups(), TrainingFixtures.view(set), topology, sampling, clip, null, 0)
+      GradientSum sum = new PoissonStepJob(set.data().groups(), TrainingFixtures.view(set), topology, sampling, clip, null, 0,
+          Trainer.DEFAULT_TREE_FANOUT)
           .run(bc, epoch, step);
       assertEquals(batch.size(), sum.count);
       for (int i = 0; i < params.length; i++) {

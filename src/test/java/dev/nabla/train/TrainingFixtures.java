@@ -82,7 +82,7 @@ final class TrainingFixtures {
   /** A step job over the set. */
   static StepJob stepJob(TrainingSet set, dev.nabla.nn.Topology t, BatchSchedule schedule, dev.nabla.nn.Dropout dropout,
       long dropoutSeed) {
-    return new StepJob(set.data().groups(), view(set), t, schedule, dropout, dropoutSeed);
+    return new StepJob(set.data().groups(), view(set), t, schedule, dropout, dropoutSeed, Trainer.DEFAULT_TREE_FANOUT);
   }
 
   /** Even partition sizes. */

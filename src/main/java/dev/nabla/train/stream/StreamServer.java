@@ -1,4 +1,4 @@
-package dev.nabla.train;
+package dev.nabla.train.stream;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -11,23 +11,23 @@ import java.security.SecureRandom;
 import org.apache.spark.SparkConf;
 
 /**
- * The driver's listening socket for the {@link StepStream}s of one training run on a cluster (local mode
- * needs none: its tasks run in the driver's JVM). Bound to {@code spark.driver.bindAddress}, else
+ * The driver's listening socket for the {@link TreeStream}s of one training run on a cluster (local mode
+ * needs none: its tasks run in the driver's JVM), where every task says hello and learns its place in the tree. Bound to {@code spark.driver.bindAddress}, else
  * {@code spark.driver.host}, on {@code spark.nabla.stream.port} (default 0: any free port); every
  * connecting task must present the run's random 32-byte token (it travels inside the task, as Spark's own
  * closures do).
  */
-final class StreamServer implements AutoCloseable {
+public final class StreamServer implements AutoCloseable {
   /** Spark configuration key of the port executors connect to (0: any free port). */
-  static final String PORT_KEY = "spark.nabla.stream.port";
+  public static final String PORT_KEY = "spark.nabla.stream.port";
 
   final String host;
   final int port;
-  final byte[] token = new byte[StreamWire.TOKEN_BYTES];
+  final byte[] token = new byte[Wire.TOKEN_BYTES];
   private final ServerSocketChannel socket;
   private final Selector selector;
 
-  StreamServer(SparkConf conf) throws IOException {
+  public StreamServer(SparkConf conf) throws IOException {
     this.host = conf.get("spark.driver.host", InetAddress.getLocalHost().getHostAddress());
     this.socket = ServerSocketChannel.open();
     socket.socket().setReuseAddress(true);

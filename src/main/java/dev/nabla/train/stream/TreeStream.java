@@ -1,0 +1,381 @@
+package dev.nabla.train.stream;
+
+import dev.nabla.data.ShardGroup;
+import dev.nabla.nn.GradientSum;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.security.MessageDigest;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.api.java.JavaFutureAction;
+import org.apache.spark.api.java.JavaRDD;
+
+/**
+ * The steps of one epoch without one Spark job per step: a single Spark job whose tasks ({@link TreeTask}, one per
+ * training partition) stay up for the epoch, linked in a fixed k-ary tree ({@link TreeShape}). Per step the driver
+ * sends {epoch, step, θ} to the root only; θ flows down the tree, every task computes its share, the SUMS flow up,
+ * each task adding its children's to its own in the tree's order, and the root answers with the step's total. So the
+ * driver moves 2·8P bytes per step whatever the number of tasks, a task at most 2·(k + 1)·8P, and the total is the
+ * one {@link TreeShape#fold} gives for one Spark job per step, bit for bit.
+ *
+ * <p>Failures: a task that dies closes its edges, so its parent fails the step and closes its own, up to the root,
+ * and its children end; a job that ends early (executor lost, job cancelled) is seen by a watchdog, which closes the
+ * driver's edges. Either way the pending step throws {@link Broken}, and the caller runs that step, and the rest of
+ * the epoch, as one Spark job per step: the driver holds θ and the optimizer state, and every step's rows and seeds
+ * depend only on (seed, epoch, step), so nothing is lost or changed.
+ */
+public final class TreeStream implements AutoCloseable {
+  private static final int HELLO_TIMEOUT_MS = 10_000;
+
+  /** The stream cannot run, or stopped working; the message says why. */
+  public static final class Broken extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Broken(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** Bytes of the last step: through the driver, and through the busiest task (sent and received). */
+  public record Traffic(long driverBytes, long maxTaskBytes) {
+  }
+
+  private final String key;
+  private final TreeShape shape;
+  /** The driver's edges: to the root, or (the star) to every partition. */
+  private final Edge[] edges;
+  private final GradientSum[] parts;
+  private final Edge.Answer[] answers;
+  private final java.util.concurrent.ExecutorService io;
+  private final SocketChannel[] control;
+  private final JavaFutureAction<Void> job;
+  private final int numParams;
+  private final Thread watchdog;
+  private volatile boolean closing;
+  private Traffic traffic = new Traffic(0, 0);
+
+  private TreeStream(String key, TreeShape shape, Edge[] edges, SocketChannel[] control, JavaFutureAction<Void> job,
+      int numParams) {
+    this.key = key;
+    this.shape = shape;
+    this.edges = edges;
+    this.parts = new GradientSum[edges.length];
+    this.answers = new Edge.Answer[edges.length];
+    this.io = edges.length > 1 && edges[0] instanceof Edge.Socket
+        ? java.util.concurrent.Executors.newFixedThreadPool(edges.length, r -> {
+          Thread t = new Thread(r, "nabla-star-io");
+          t.setDaemon(true);
+          return t;
+        }) : null;
+    this.control = control;
+    this.job = job;
+    this.numParams = numParams;
+    this.watchdog = new Thread(this::watch, "nabla-tree-stream-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
+  }
+
+  /**
+   * Starts the epoch's stream job on {@code data} and waits until every task has taken its place in the tree: in
+   * this JVM when {@code server} is null (local mode), else through the server's socket. Throws {@link Broken}
+   * (after cancelling the job) if that does not happen within {@code connectTimeoutMs} or the job ends first.
+   *
+   * @param fanout the tree's k; 0 for the star (the driver exchanges θ and the SUMS with every task)
+   * @param float32 θ and the SUMS travel between JVMs as float32 (lossy; off by default)
+   */
+  public static TreeStream open(JavaRDD<ShardGroup> data, StepComputer computer, int numParams, int fanout,
+      StreamServer server, long connectTimeoutMs, boolean float32) throws Broken {
+    String key = UUID.randomUUID().toString();
+    int n = data.getNumPartitions();
+    TreeShape shape = new TreeShape(n, fanout);
+    Edge.Local[] local = server == null ? LocalEdges.open(key, n) : null;
+    TreeTask task = server == null ? new TreeTask(key, null, 0, new byte[0], computer, shape, numParams, float32)
+        : new TreeTask(key, server.host, server.port, server.token, computer, shape, numParams, float32);
+    JavaFutureAction<Void> job = data.foreachPartitionAsync(task);
+    SocketChannel[] control = new SocketChannel[n];
+    try {
+      long deadline = System.nanoTime() + connectTimeoutMs * 1_000_000L;
+      if (local != null) {
+        int arrived = 0;
+        while (arrived < n) {
+          check(job, deadline, arrived, n, null, connectTimeoutMs);
+          arrived = LocalEdges.awaitArrived(key, n, Math.min(remaining(deadline), 250));
+        }
+        return new TreeStream(key, shape, shape.star() ? local : new Edge[] {local[0]}, control, job, numParams);
+      }
+      Hello[] hellos = new Hello[n];
+      int connected = 0;
+      while (connected < n) {
+        check(job, deadline, connected, n, server, connectTimeoutMs);
+        SocketChannel ch = server.accept(Math.min(remaining(deadline), 250));
+        if (ch == null) {
+          continue;
+        }
+        Hello h = hello(ch, server, key, n);
+        if (h == null || hellos[h.partition] != null) {
+          ch.close(); // a stranger, a task of an aborted stream, or a duplicate attempt
+          continue;
+        }
+        hellos[h.partition] = h;
+        control[h.partition] = ch;
+        connected++;
+      }
+      for (int p = 0; p < n; p++) {
+        assign(control[p], p, shape, hellos);
+      }
+      for (int p = 0; p < n; p++) {
+        control[p].socket().setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, remaining(deadline))));
+        if (new DataInputStream(control[p].socket().getInputStream()).readInt() != Wire.READY) {
+          throw new IOException("partition " + p + "'s task did not say it was ready");
+        }
+        control[p].socket().setSoTimeout(0);
+      }
+      Edge[] edges = new Edge[shape.star() ? n : 1];
+      for (int p = 0; p < edges.length; p++) {
+        edges[p] = new Edge.Socket(control[p], numParams, float32);
+      }
+      return new TreeStream(key, shape, edges, control, job, numParams);
+    } catch (java.net.SocketTimeoutException e) {
+      abort(key, control, job);
+      throw new Broken("the tasks did not link up within " + connectTimeoutMs + " ms", e);
+    } catch (IOException e) {
+      abort(key, control, job);
+      throw new Broken("the stream's rendezvous failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      abort(key, control, job);
+      throw new Broken("interrupted while the stream's tasks connected", e);
+    } catch (Broken e) {
+      abort(key, control, job);
+      throw e;
+    }
+  }
+
+  private static long remaining(long deadline) {
+    return Math.max(0, (deadline - System.nanoTime()) / 1_000_000L);
+  }
+
+  private static void check(JavaFutureAction<Void> job, long deadline, int connected, int n, StreamServer server,
+      long timeoutMs) throws Broken {
+    if (job.isDone()) {
+      throw new Broken("the stream job ended before its tasks connected: " + failure(job), null);
+    }
+    if (remaining(deadline) <= 0) {
+      throw new Broken(connected + " of " + n + " tasks connected within " + timeoutMs + " ms (fewer free task slots "
+          + "than partitions" + (server == null ? "" : ", or executors cannot reach " + server.host + ":" + server.port)
+          + ")", null);
+    }
+  }
+
+  /** A task's hello: its partition, executor and where its children connect. */
+  private record Hello(int partition, String executor, String host, int port) {
+  }
+
+  private static Hello hello(SocketChannel ch, StreamServer server, String key, int partitions) {
+    try {
+      ch.socket().setSoTimeout(HELLO_TIMEOUT_MS);
+      DataInputStream in = new DataInputStream(ch.socket().getInputStream());
+      if (in.readInt() != Wire.MAGIC) {
+        return null;
+      }
+      byte[] token = new byte[Wire.TOKEN_BYTES];
+      in.readFully(token);
+      String theirs = in.readUTF();
+      int partition = in.readInt();
+      String executor = in.readUTF();
+      String host = in.readUTF();
+      int port = in.readInt();
+      boolean ok = MessageDigest.isEqual(token, server.token) && theirs.equals(key) && partition >= 0
+          && partition < partitions;
+      ch.socket().setSoTimeout(0);
+      return ok ? new Hello(partition, executor, host, port) : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** Tells partition p's task its parent (−1: the driver) and its children, with the executors they run on. */
+  private static void assign(SocketChannel ch, int p, TreeShape shape, Hello[] hellos) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    int parent = shape.parent(p);
+    out.writeInt(parent);
+    out.writeUTF(parent < 0 ? "driver" : hellos[parent].executor);
+    out.writeUTF(parent < 0 ? "" : hellos[parent].host);
+    out.writeInt(parent < 0 ? 0 : hellos[parent].port);
+    int[] children = shape.children(p);
+    out.writeInt(children.length);
+    for (int c : children) {
+      out.writeInt(c);
+      out.writeUTF(hellos[c].executor);
+    }
+    Wire.writeFully(ch, ByteBuffer.wrap(bytes.toByteArray()));
+  }
+
+  /**
+   * Runs step {@code step} (0-based) of {@code epoch} (0-based) at {@code params}: the step's SUMS, added in the
+   * tree's order (a zero sum when no partition had rows). The result may be the tasks' own buffers: it is valid until
+   * the next step. {@code meanwhile} runs on this thread while the tasks compute.
+   */
+  public GradientSum run(double[] params, int epoch, int step, Runnable meanwhile) throws Broken {
+    if (job.isDone()) {
+      throw new Broken("the stream's job ended (" + failure(job) + ")", null);
+    }
+    long before = bytes();
+    long busiest = 0;
+    try {
+      if (io != null) {
+        exchangeInParallel(params, epoch, step, meanwhile);
+      } else {
+        for (Edge e : edges) {
+          e.sendStep(epoch, step, params);
+        }
+        meanwhile.run();
+        for (int i = 0; i < edges.length; i++) {
+          Edge.Answer a = edges[i].receiveAnswer();
+          parts[i] = a.sum();
+          busiest = Math.max(busiest, a.maxTaskBytes());
+        }
+      }
+    } catch (IOException e) {
+      throw new Broken("the " + (shape.star() ? "star" : "tree") + " stopped answering (" + e.getMessage() + ")"
+          + (job.isDone() ? ": " + failure(job) : ""), e);
+    }
+    for (int i = 0; io != null && i < edges.length; i++) {
+      busiest = Math.max(busiest, answers[i].maxTaskBytes());
+    }
+    traffic = new Traffic(bytes() - before, busiest);
+    GradientSum total = edges.length == 1 ? parts[0] : shape.fold(parts);
+    return total == null ? new GradientSum(numParams) : total;
+  }
+
+  /** Star over sockets: each edge's send and receive on its own thread, so that θ goes out to all tasks at once. */
+  private void exchangeInParallel(double[] params, int epoch, int step, Runnable meanwhile) throws IOException {
+    java.util.concurrent.Future<?>[] pending = new java.util.concurrent.Future<?>[edges.length];
+    for (int i = 0; i < edges.length; i++) {
+      Edge e = edges[i];
+      int p = i;
+      pending[i] = io.submit(() -> {
+        e.sendStep(epoch, step, params);
+        answers[p] = e.receiveAnswer();
+        parts[p] = answers[p].sum();
+        return null;
+      });
+    }
+    meanwhile.run();
+    for (java.util.concurrent.Future<?> f : pending) {
+      try {
+        f.get();
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      }
+    }
+  }
+
+  private long bytes() {
+    long b = 0;
+    for (Edge e : edges) {
+      b += e.bytes();
+    }
+    return b;
+  }
+
+  /** Bytes of the last step. */
+  public Traffic traffic() {
+    return traffic;
+  }
+
+  /** Ends the stream: tells the tree to return and waits for the job to finish. */
+  @Override public void close() {
+    closing = true;
+    for (Edge e : edges) {
+      e.sendEnd();
+    }
+    try {
+      job.get(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // tasks that could not finish cleanly: cancelled by abort()
+    } finally {
+      abort();
+    }
+  }
+
+  /** Stops a broken stream: closes the edges, cancels the job and waits (briefly) for its slots. */
+  public void abort() {
+    closing = true;
+    watchdog.interrupt();
+    if (io != null) {
+      io.shutdownNow();
+    }
+    for (Edge e : edges) {
+      e.close();
+    }
+    abort(key, control, job);
+  }
+
+  private static void abort(String key, SocketChannel[] control, JavaFutureAction<Void> job) {
+    LocalEdges.removeAll(key);
+    for (SocketChannel c : control) {
+      if (c != null) {
+        try {
+          c.close();
+        } catch (IOException e) {
+          // closing anyway
+        }
+      }
+    }
+    if (!job.isDone()) {
+      job.cancel(true);
+      try {
+        job.get(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (Exception e) {
+        // cancelled or failed: what matters is that its tasks are gone
+      }
+    }
+  }
+
+  /** Closes the driver's edges if the job ends while the driver may be waiting on them (executor lost, job cancelled). */
+  private void watch() {
+    while (!closing) {
+      if (job.isDone()) {
+        if (!closing) {
+          for (Edge e : edges) {
+            e.close();
+          }
+          LocalEdges.removeAll(key);
+        }
+        return;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  private static String failure(JavaFutureAction<Void> job) {
+    try {
+      job.get(0, TimeUnit.SECONDS);
+      return "it finished";
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause() == null ? e : e.getCause();
+      return String.valueOf(c.getMessage()).lines().findFirst().orElse(c.toString());
+    } catch (Exception e) {
+      return e.toString();
+    }
+  }
+}

@@ -1,0 +1,237 @@
+package dev.nabla.train.stream;
+
+import dev.nabla.data.ShardGroup;
+import dev.nabla.nn.GradientSum;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.VoidFunction;
+
+/**
+ * The executor side of a {@link TreeStream}: one long-lived task per training partition, for the steps of one
+ * epoch. It takes its place in the tree (from the driver, which knows where every task runs), connects to its parent
+ * and lets its children connect to it; then, per step, it forwards θ to its children, computes its partition's SUMS
+ * ({@link StepComputer}), adds its children's subtree SUMS to them in the tree's order and sends the subtree's SUMS
+ * to its parent. An end request, or its parent closing the edge, ends it.
+ */
+final class TreeTask implements VoidFunction<Iterator<ShardGroup>> {
+  private static final long serialVersionUID = 1L;
+  private static final int CONNECT_TIMEOUT_MS = 30_000;
+
+  private final String key;
+  private final String host;
+  private final int port;
+  private final byte[] token;
+  private final StepComputer computer;
+  private final TreeShape shape;
+  private final int numParams;
+  private final boolean float32;
+
+  /** @param host the driver's stream server, null for a stream whose tasks run in the driver's JVM */
+  TreeTask(String key, String host, int port, byte[] token, StepComputer computer, TreeShape shape, int numParams,
+      boolean float32) {
+    this.key = key;
+    this.host = host;
+    this.port = port;
+    this.token = token.clone();
+    this.computer = computer;
+    this.shape = shape;
+    this.numParams = numParams;
+    this.float32 = float32;
+  }
+
+  @Override public void call(Iterator<ShardGroup> groups) throws IOException {
+    int partition = TaskContext.getPartitionId();
+    ShardGroup group = groups.hasNext() ? groups.next() : null;
+    if (host == null) {
+      Edge up = LocalEdges.find(key, partition);
+      if (up == null) {
+        return; // a stream that has ended already
+      }
+      int[] children = shape.children(partition);
+      Edge[] down = new Edge[children.length];
+      for (int j = 0; j < children.length; j++) {
+        down[j] = LocalEdges.find(key, children[j]);
+        if (down[j] == null) {
+          return;
+        }
+      }
+      LocalEdges.arrived(key, partition);
+      serve(up, down, group, partition);
+      return;
+    }
+    List<AutoCloseable> open = new ArrayList<>();
+    try {
+      joinOverSockets(group, partition, open);
+    } catch (EOFException | SocketException | AsynchronousCloseException e) {
+      // The driver ended or aborted this stream, or a neighbour in the tree is gone: nothing is left to do here.
+    } finally {
+      for (AutoCloseable c : open) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          // closing anyway
+        }
+      }
+      LocalEdges.remove(key, partition);
+      for (int c : shape.children(partition)) {
+        LocalEdges.remove(key, c);
+      }
+    }
+  }
+
+  /** Says hello to the driver, takes its place in the tree, links to its parent and children, then serves. */
+  private void joinOverSockets(ShardGroup group, int partition, List<AutoCloseable> open) throws IOException {
+    String executor = SparkEnv.get().executorId();
+    String myHost = SparkEnv.get().blockManager().blockManagerId().host();
+    ServerSocketChannel listen = ServerSocketChannel.open();
+    open.add(listen);
+    listen.bind(new InetSocketAddress(myHost, 0), 64);
+    SocketChannel driver = SocketChannel.open();
+    open.add(driver);
+    try {
+      driver.socket().connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
+    } catch (IOException e) {
+      throw new IOException("cannot reach the driver's step stream at " + host + ":" + port + " (" + e.getMessage()
+          + "): let executors connect to that port (" + StreamServer.PORT_KEY + " fixes it) or train with "
+          + "--step-engine jobs", e);
+    }
+    driver.socket().setTcpNoDelay(true);
+    ByteArrayOutputStream hello = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(hello);
+    out.writeInt(Wire.MAGIC);
+    out.write(token);
+    out.writeUTF(key);
+    out.writeInt(partition);
+    out.writeUTF(executor);
+    out.writeUTF(myHost);
+    out.writeInt(listen.socket().getLocalPort());
+    Wire.writeFully(driver, ByteBuffer.wrap(hello.toByteArray()));
+
+    DataInputStream in = new DataInputStream(driver.socket().getInputStream());
+    int parent = in.readInt();
+    String parentExecutor = in.readUTF();
+    String parentHost = in.readUTF();
+    int parentPort = in.readInt();
+    int[] children = new int[in.readInt()];
+    String[] childExecutors = new String[children.length];
+    for (int j = 0; j < children.length; j++) {
+      children[j] = in.readInt();
+      childExecutors[j] = in.readUTF();
+    }
+
+    Edge up;
+    if (parent < 0) {
+      up = new Edge.Socket(driver, numParams, float32);
+    } else if (parentExecutor.equals(executor)) {
+      up = LocalEdges.edge(key, partition);
+    } else {
+      SocketChannel ch = SocketChannel.open();
+      open.add(ch);
+      ch.socket().connect(new InetSocketAddress(parentHost, parentPort), CONNECT_TIMEOUT_MS);
+      ByteArrayOutputStream child = new ByteArrayOutputStream();
+      DataOutputStream c = new DataOutputStream(child);
+      c.writeInt(Wire.MAGIC);
+      c.write(token);
+      c.writeUTF(key);
+      c.writeInt(partition);
+      Wire.writeFully(ch, ByteBuffer.wrap(child.toByteArray()));
+      up = new Edge.Socket(ch, numParams, float32);
+    }
+    open.add(up::close);
+    Edge[] down = new Edge[children.length];
+    int remote = 0;
+    for (int j = 0; j < children.length; j++) {
+      if (childExecutors[j].equals(executor)) {
+        down[j] = LocalEdges.edge(key, children[j]);
+        open.add(down[j]::close);
+      } else {
+        remote++;
+      }
+    }
+    for (; remote > 0; remote--) {
+      SocketChannel ch = listen.accept();
+      open.add(ch);
+      int child = childHello(ch, children);
+      int j = java.util.Arrays.binarySearch(children, child);
+      if (j < 0 || down[j] != null) {
+        throw new IOException("a connection that is not one of this task's children");
+      }
+      down[j] = new Edge.Socket(ch, numParams, float32);
+    }
+    listen.close();
+    Wire.writeFully(driver, ByteBuffer.allocate(4).putInt(Wire.READY).flip());
+    serve(up, down, group, partition);
+  }
+
+  /** The partition of a connecting child, after checking its token and stream key. */
+  private int childHello(SocketChannel ch, int[] children) throws IOException {
+    DataInputStream in = new DataInputStream(ch.socket().getInputStream());
+    byte[] theirs = new byte[Wire.TOKEN_BYTES];
+    if (in.readInt() != Wire.MAGIC) {
+      throw new IOException("a connection without the stream's hello");
+    }
+    in.readFully(theirs);
+    if (!MessageDigest.isEqual(theirs, token) || !in.readUTF().equals(key)) {
+      throw new IOException("a connection with another stream's token");
+    }
+    return in.readInt();
+  }
+
+  /** Answers step requests from the parent until the end: forward θ, compute, add the children's SUMS, answer. */
+  private void serve(Edge up, Edge[] down, ShardGroup group, int partition) throws IOException {
+    TaskContext context = TaskContext.get();
+    long seen = bytes(up, down);
+    Edge.Step step;
+    while ((step = up.receiveStep()) != null) {
+      if (context != null && context.isInterrupted()) {
+        return; // killed (job cancelled): returning closes the edges, which the neighbours see
+      }
+      for (Edge d : down) {
+        d.sendStep(step.epoch(), step.step(), step.theta());
+      }
+      GradientSum acc = group == null ? null
+          : computer.compute(group, partition, step.epoch(), step.step(), step.theta());
+      long busiest = 0;
+      for (Edge d : down) {
+        Edge.Answer a = d.receiveAnswer();
+        acc = TreeShape.add(acc, a.sum());
+        busiest = Math.max(busiest, a.maxTaskBytes());
+      }
+      long now = bytes(up, down);
+      long mine = now - seen + (up instanceof Edge.Socket ? answerBytes(acc) : 0);
+      up.sendAnswer(acc, Math.max(busiest, mine));
+      seen = bytes(up, down);
+    }
+    for (Edge d : down) {
+      d.sendEnd();
+    }
+  }
+
+  /** What the answer of {@code sum} takes on a socket (see {@link Wire}); 0 for a hand-over. */
+  private long answerBytes(GradientSum sum) {
+    return sum == null ? 4 : 28L + Wire.bytes(numParams, float32);
+  }
+
+  private static long bytes(Edge up, Edge[] down) {
+    long b = up.bytes();
+    for (Edge d : down) {
+      b += d.bytes();
+    }
+    return b;
+  }
+}

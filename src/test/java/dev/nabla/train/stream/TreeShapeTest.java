@@ -1,0 +1,67 @@
+package dev.nabla.train.stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.nabla.nn.GradientSum;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class TreeShapeTest {
+
+  @Test
+  void everyPartitionButTheRootHasOneParentAndChildrenAreInIndexOrder() {
+    TreeShape t = new TreeShape(10, 3);
+    assertEquals(-1, t.parent(0));
+    assertArrayEquals(new int[] {1, 2, 3}, t.children(0));
+    assertArrayEquals(new int[] {4, 5, 6}, t.children(1));
+    assertArrayEquals(new int[] {7, 8, 9}, t.children(2));
+    assertArrayEquals(new int[] {}, t.children(3));
+    for (int i = 1; i < 10; i++) {
+      int child = i;
+      assertEquals(1, java.util.Arrays.stream(t.children(t.parent(i))).filter(c -> c == child).count(), "child " + i);
+    }
+    assertEquals(2, t.depth());
+    assertEquals(0, new TreeShape(1, 2).depth());
+    assertEquals(3, new TreeShape(8, 2).depth());
+    assertEquals(1, new TreeShape(64, 63).depth());
+  }
+
+  private static GradientSum sum(double v, long count) {
+    return new GradientSum(new double[] {v, -v}, v, count);
+  }
+
+  /** S(i) = own ⊕ S(c1) ⊕ S(c2) …, written out for T = 6, k = 2: 0 → {1, 2}, 1 → {3, 4}, 2 → {5}. */
+  @Test
+  void foldAddsOwnThenEachChildsSubtreeInIndexOrder() {
+    SplittableRandom r = new SplittableRandom(3);
+    double[] v = new double[6];
+    for (int i = 0; i < 6; i++) {
+      v[i] = r.nextDouble() * Math.pow(10, r.nextInt(-8, 9));
+    }
+    GradientSum[] parts = new GradientSum[6];
+    for (int i = 0; i < 6; i++) {
+      parts[i] = sum(v[i], i + 1);
+    }
+    double s1 = (v[1] + v[3]) + v[4];
+    double s2 = v[2] + v[5];
+    double expected = (v[0] + s1) + s2;
+    GradientSum total = new TreeShape(6, 2).fold(parts);
+    assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(total.gradient[0]));
+    assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(total.lossSum));
+    assertEquals(21, total.count);
+  }
+
+  @Test
+  void aPartitionWithoutRowsAddsNothingNotEvenAZero() {
+    GradientSum[] parts = {null, sum(-0.0, 1), null, null};
+    GradientSum total = new TreeShape(4, 2).fold(parts);
+    assertSame(parts[1], total, "the only SUMS are the total itself");
+    assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(total.gradient[0]), "-0.0 stays -0.0");
+    assertNull(new TreeShape(3, 2).fold(new GradientSum[3]), "no rows anywhere");
+    GradientSum[] rootEmpty = {null, sum(1e-17, 1), sum(1.0, 1)};
+    assertEquals(1e-17 + 1.0, new TreeShape(3, 2).fold(rootEmpty).gradient[0], 0.0);
+  }
+}
