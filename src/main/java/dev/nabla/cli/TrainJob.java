@@ -9,7 +9,7 @@ import dev.nabla.report.MetricsLog;
 import dev.nabla.report.TrainingListener;
 import dev.nabla.train.Checkpoint;
 import dev.nabla.train.Checkpoints;
-import dev.nabla.train.LbfgsTrainer;
+import dev.nabla.train.lbfgs.LbfgsTrainer;
 import dev.nabla.train.TrainResult;
 import dev.nabla.train.StepEngine;
 import dev.nabla.train.Trainer;

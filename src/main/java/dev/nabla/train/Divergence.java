@@ -3,7 +3,7 @@ package dev.nabla.train;
 import dev.nabla.nn.Topology;
 
 /** Finds non-finite values after a step and says where, so that a diverging run stops with advice. */
-final class Divergence {
+public final class Divergence {
   private final Topology topology;
   private final int epochs;
   private final int steps;
@@ -106,6 +106,11 @@ final class Divergence {
 
   /** "layer l (W)" or "layer l (b)" for the first non-finite entry of v (flat layout), null if all are finite. */
   String firstNonFinite(double[] v) {
+    return firstNonFinite(topology, v);
+  }
+
+  /** "layer l (W)" or "layer l (b)" for the first non-finite entry of v (flat layout of t), null if all are finite. */
+  public static String firstNonFinite(Topology topology, double[] v) {
     for (int l = 1; l <= topology.numLayers(); l++) {
       int b = topology.biasOffset(l);
       for (int i = topology.weightOffset(l); i < b + topology.size(l); i++) {

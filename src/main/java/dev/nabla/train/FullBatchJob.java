@@ -21,15 +21,51 @@ import scala.runtime.AbstractFunction2;
  * one broadcast {@code byte[]} decoded once per executor JVM ({@link ParamsCache}), results as
  * {@code byte[]}, and the executor buffers of {@link PartitionState} reused from pass to pass.
  */
-final class FullBatchJob {
+public final class FullBatchJob implements AutoCloseable {
   /** The largest number of columns (rows) in one forward/backward batch on an executor. */
-  static final int CHUNK = 1024;
+  public static final int CHUNK = 1024;
 
   private final JavaRDD<ShardGroup> data;
   private final Broadcast<DataView> view;
   private final Topology topology;
   private final int chunk;
   private final OrderedSums sums;
+  private Broadcast<DataView> owned;
+
+  /** The set's passes as one job each (its view broadcast here, destroyed by {@link #close}). */
+  public static FullBatchJob of(TrainingSet set, Topology topology) {
+    org.apache.spark.api.java.JavaSparkContext sc =
+        org.apache.spark.api.java.JavaSparkContext.fromSparkContext(set.data().groups().context());
+    Broadcast<DataView> view = sc.broadcast(set.view("full-batch-" + java.util.UUID.randomUUID()));
+    FullBatchJob job = new FullBatchJob(set.data().groups(), view, topology);
+    job.owned = view;
+    return job;
+  }
+
+  /**
+   * The gradient SUM Σ_x ∇C_x, loss SUM Σ_x C_x and count over every row at {@code params} (broadcast for the pass,
+   * then destroyed); not divided.
+   */
+  public GradientSum evaluate(double[] params) {
+    org.apache.spark.api.java.JavaSparkContext sc =
+        org.apache.spark.api.java.JavaSparkContext.fromSparkContext(data.context());
+    Broadcast<byte[]> bc = sc.broadcast(StepJob.encodeParams(params));
+    try {
+      return run(bc);
+    } finally {
+      bc.destroy();
+    }
+  }
+
+  /** Destroys the view this job broadcast itself ({@link #of}). */
+  @Override public void close() {
+    ParamsCache.clear();
+    if (owned != null) {
+      PartitionState.release(owned.value().run());
+      owned.destroy();
+      owned = null;
+    }
+  }
 
   /** A job over {@code data}, in chunks of {@link #CHUNK} columns; the view's run keys the executor buffers. */
   FullBatchJob(JavaRDD<ShardGroup> data, Broadcast<DataView> view, Topology topology) {

@@ -13,6 +13,12 @@ final class ParamsCache {
   private ParamsCache() {
   }
 
+  /** Forgets the cached θ (a run ended: in local mode this JVM is the driver's, which goes on to other work). */
+  static synchronized void clear() {
+    params = null;
+    broadcastId = -1;
+  }
+
   static synchronized double[] get(Broadcast<byte[]> bc, int numParams) {
     if (bc.id() != broadcastId || params == null || params.length != numParams) {
       // A new array each step: a task of an earlier step may still hold the previous one.

@@ -10,21 +10,24 @@ import dev.nabla.nn.Topology;
 import dev.nabla.nn.Workspace;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * Executor-side state of one training partition across the steps of a run: the plans of the windows it is
  * reading (and so the shards they hold), the forward/backward workspace, the batch buffers and the gradient
  * accumulator, so that a step allocates nothing. Kept in a per-JVM cache keyed by the run and the partition,
- * which forgets a run once its broadcast view is gone; a lost executor simply rebuilds it (everything here is
- * derived from the data and the seed).
+ * released when the run ends ({@link #release}: in the driver's JVM, and by a small job on the executors); a lost
+ * executor simply rebuilds it (everything here is derived from the data and the seed).
  */
 final class PartitionState {
-  /**
-   * Per run (its broadcast {@link DataView}, weakly: when the run ends and destroys the broadcast, the executors drop
-   * their copy of the view and the run's states go with it), per partition.
-   */
-  private static final Map<DataView, Map<Integer, PartitionState>> CACHE = new WeakHashMap<>();
+  /** Runs whose states have not been used for this long are dropped (a run that ended on a lost driver, say). */
+  private static final long IDLE_NANOS = 60_000_000_000L;
+  /** Per run id: when its states were last used, and its states by partition. */
+  private static final Map<String, RunStates> CACHE = new HashMap<>();
+
+  private static final class RunStates {
+    long lastUse;
+    final Map<Integer, PartitionState> partitions = new HashMap<>();
+  }
   private static long plansBuilt;
   private static final java.util.concurrent.atomic.AtomicLong ROWS_GATHERED = new java.util.concurrent.atomic.AtomicLong();
 
@@ -60,10 +63,24 @@ final class PartitionState {
     this.sum = new GradientSum(topology.numParams());
   }
 
-  /** The state of a run's partition, created on first use. */
+  /**
+   * The state of a run's partition, created on first use. Other runs' states idle for a minute are dropped here (a
+   * run releases its own when it ends, {@link #release}).
+   */
   static PartitionState of(DataView run, int partition, Topology topology) {
+    long now = System.nanoTime();
     synchronized (CACHE) {
-      return CACHE.computeIfAbsent(run, k -> new HashMap<>()).computeIfAbsent(partition, k -> new PartitionState(topology));
+      CACHE.values().removeIf(r -> now - r.lastUse > IDLE_NANOS);
+      RunStates r = CACHE.computeIfAbsent(run.run(), k -> new RunStates());
+      r.lastUse = now;
+      return r.partitions.computeIfAbsent(partition, k -> new PartitionState(topology));
+    }
+  }
+
+  /** Drops a run's partition states in this JVM (their plans, shards and buffers). */
+  static void release(String run) {
+    synchronized (CACHE) {
+      CACHE.remove(run);
     }
   }
 

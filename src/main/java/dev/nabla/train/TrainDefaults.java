@@ -64,7 +64,7 @@ public record TrainDefaults(String format, int numFeatures, String onBadRow, dou
       "constant", 0,                              // lr-schedule, warmup-steps
       0, 0,                                       // l1, l2
       0, "loss", 0,                               // early stopping: patience, metric, min-delta
-      LbfgsTrainer.DEFAULT_MEMORY, LbfgsTrainer.DEFAULT_TOLERANCE,
+      10, 1e-6,                                   // lbfgs-memory, lbfgs-tolerance: MLlib's (corrections m, tol)
       "none", 0,                                  // scale, partitions
       1, "epochs", 3,                             // checkpoint-every, checkpoint-unit, checkpoint-keep
       0, 10);                                     // metrics-every-steps, log-every

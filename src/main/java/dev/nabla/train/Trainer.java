@@ -197,6 +197,7 @@ public final class Trainer {
     try {
       return fit(train, validation, s, optimization, listener, params, sampling, trainView, valView);
     } finally {
+      release(train, runId);
       trainView.destroy();
       if (valView != null) {
         valView.destroy();
@@ -217,6 +218,27 @@ public final class Trainer {
     MemoryBudget.check(sc.getConf(), sc.isLocal(), partitions, sc.getConf().getInt("spark.executor.cores", 1),
         MemoryBudget.driver(t.numParams(), slots, partitions), MemoryBudget.task(t, rows, input, 2 * window / partitions),
         train.data().storedBytes(), "training " + t + " (" + t.numParams() + " parameters, batch " + s.batchSize() + ")");
+  }
+
+  /**
+   * Drops the run's executor state (window plans and their shards, buffers, θ): in this JVM, which is the executors'
+   * in local mode, and on a cluster with one small job over the training partitions (best effort: an executor it
+   * misses drops the state once idle).
+   */
+  private void release(TrainingSet train, String runId) {
+    PartitionState.release(runId);
+    ParamsCache.clear();
+    if (!sc.isLocal()) {
+      try {
+        sc.setJobDescription("nabla release");
+        train.data().groups().foreachPartition(it -> {
+          PartitionState.release(runId);
+          ParamsCache.clear();
+        });
+      } catch (RuntimeException e) {
+        // the states are dropped once idle anyway
+      }
+    }
   }
 
   /** Rows in one window of the epoch's shuffle. */

@@ -70,45 +70,6 @@ class FullBatchJobTest extends SharedSpark {
     set.data().release();
   }
 
-  /**
-   * f = mean loss + λ2/2 ‖W‖² and ∇f agree with central differences of f, on weights and biases of both
-   * layers (biases carry no penalty), and f − λ2/2 ‖W‖² is the single-process mean loss.
-   */
-  @Test
-  void objectiveIsMeanLossPlusWeightPenaltyWithMatchingGradient() {
-    TrainingSet set = TrainingFixtures.packed(sc, rows, TrainingFixtures.even(N, 3), K);
-    double l2 = 0.3;
-    FullBatchObjective f = new FullBatchObjective(sc, new FullBatchJob(set.data().groups(), TrainingFixtures.view(set), topology), topology,
-        dev.nabla.optim.Regularization.of(topology, 0, l2), 1);
-    double[] params = Init.GLOROT_UNIFORM.initialize(topology, 8);
-    double squares = 0;
-    for (int l = 1; l <= topology.numLayers(); l++) {
-      for (int i = topology.weightOffset(l); i < topology.biasOffset(l); i++) {
-        squares += params[i] * params[i];
-      }
-    }
-    scala.Tuple2<Object, breeze.linalg.DenseVector<Object>> at = f.calculate(FullBatchObjective.vector(params.clone()));
-    double value = (Double) at._1();
-    double[] gradient = FullBatchObjective.array(at._2());
-    double meanLoss = singleProcess(params).lossSum / N;
-    assertEquals(meanLoss + l2 / 2 * squares, value, 1e-12 * value);
-    assertEquals(meanLoss, f.meanLoss(params), 1e-12 * meanLoss);
-    int[] probes = {topology.weightOffset(1) + 4, topology.biasOffset(1) + 2, topology.weightOffset(2) + 5,
-        topology.biasOffset(2) + 1};
-    double h = 1e-5;
-    for (int i : probes) {
-      double[] plus = params.clone();
-      double[] minus = params.clone();
-      plus[i] += h;
-      minus[i] -= h;
-      double numeric = ((Double) f.calculate(FullBatchObjective.vector(plus))._1()
-          - (Double) f.calculate(FullBatchObjective.vector(minus))._1()) / (2 * h);
-      double error = Math.abs(numeric - gradient[i]) / Math.max(Math.abs(numeric) + Math.abs(gradient[i]), 1e-8);
-      assertTrue(error < 1e-7, "parameter " + i + ": analytic " + gradient[i] + ", numeric " + numeric);
-    }
-    set.data().release();
-  }
-
   @Test
   void aSecondPassAtOtherParametersReusesNoStaleSums() {
     TrainingSet set = TrainingFixtures.packed(sc, rows, TrainingFixtures.even(N, 3), K);

@@ -12,17 +12,17 @@ import org.apache.spark.api.java.JavaSparkContext;
 import scala.Tuple2;
 
 /** Synthetic data sets and packing helpers for the train tests. */
-final class TrainingFixtures {
+public final class TrainingFixtures {
   private TrainingFixtures() {
   }
 
   /** k Gaussian blobs in d dimensions, n examples, labels 0..k−1, global indices 0..n−1. */
-  static List<Example> blobs(int n, int d, int k, long seed) {
+  public static List<Example> blobs(int n, int d, int k, long seed) {
     return noisyBlobs(n, d, k, seed, 0);
   }
 
   /** Blobs as {@link #blobs} (centres from a fixed seed), with a fraction of labels replaced at random. */
-  static List<Example> noisyBlobs(int n, int d, int k, long seed, double labelNoise) {
+  public static List<Example> noisyBlobs(int n, int d, int k, long seed, double labelNoise) {
     SplittableRandom rng = new SplittableRandom(seed);
     SplittableRandom centerRng = labelNoise > 0 ? new SplittableRandom(1) : rng;
     double[][] centers = new double[k][d];
@@ -50,7 +50,7 @@ final class TrainingFixtures {
    * The rows split into partitions of the given sizes (in index order), one shard and training partition each, loaded
    * into cached blocks.
    */
-  static TrainingSet packed(JavaSparkContext sc, List<Example> rows, int[] sizes, int numClasses) {
+  public static TrainingSet packed(JavaSparkContext sc, List<Example> rows, int[] sizes, int numClasses) {
     int[] bounds = new int[sizes.length];
     int acc = 0;
     for (int i = 0; i < sizes.length; i++) {
@@ -86,7 +86,7 @@ final class TrainingFixtures {
   }
 
   /** Even partition sizes. */
-  static int[] even(int n, int parts) {
+  public static int[] even(int n, int parts) {
     int[] s = new int[parts];
     for (int i = 0; i < parts; i++) {
       s[i] = n / parts + (i < n % parts ? 1 : 0);

@@ -1,4 +1,4 @@
-package dev.nabla.train;
+package dev.nabla.train.lbfgs;
 
 import breeze.linalg.DenseVector;
 import breeze.linalg.DenseVector$mcD$sp;
@@ -6,9 +6,11 @@ import breeze.optimize.DiffFunction;
 import dev.nabla.nn.GradientSum;
 import dev.nabla.nn.Topology;
 import dev.nabla.optim.Regularization;
+import dev.nabla.train.Divergence;
+import dev.nabla.train.DivergenceException;
+import dev.nabla.train.FullBatchJob;
 import java.util.Arrays;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import scala.Tuple2;
 
 /**
@@ -26,7 +28,7 @@ final class FullBatchObjective {
   private final JavaSparkContext sc;
   private final FullBatchJob job;
   private final Regularization penalty;
-  private final Divergence where;
+  private final Topology topology;
   private final int iterations;
   private int iteration;
   private int passes;
@@ -40,7 +42,7 @@ final class FullBatchObjective {
     this.sc = sc;
     this.job = job;
     this.penalty = penalty;
-    this.where = new Divergence(topology, iterations, 1, Double.NaN);
+    this.topology = topology;
     this.iterations = iterations;
   }
 
@@ -80,7 +82,7 @@ final class FullBatchObjective {
    */
   void requireFinite(double[] params, int iteration) {
     evaluateAt(params);
-    String layer = where.firstNonFinite(lastGradient);
+    String layer = Divergence.firstNonFinite(topology, lastGradient);
     if (!Double.isFinite(lastMeanLoss) || layer != null) {
       String at = iteration == 0 ? "the starting point" : "iteration " + iteration + "/" + iterations;
       throw new DivergenceException("L-BFGS diverged at " + at + " (distributed pass " + passes
@@ -94,13 +96,7 @@ final class FullBatchObjective {
       return;
     }
     sc.setJobDescription("nabla lbfgs iteration " + iteration + "/" + iterations);
-    Broadcast<byte[]> bc = sc.broadcast(StepJob.encodeParams(params));
-    GradientSum sum;
-    try {
-      sum = job.run(bc);
-    } finally {
-      bc.destroy();
-    }
+    GradientSum sum = job.evaluate(params);
     passes++;
     if (sum.count == 0) {
       throw new IllegalArgumentException("training set: no rows to train on; check the input path and filters");

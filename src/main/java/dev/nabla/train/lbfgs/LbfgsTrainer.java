@@ -1,4 +1,4 @@
-package dev.nabla.train;
+package dev.nabla.train.lbfgs;
 
 import breeze.linalg.DenseVector;
 import breeze.optimize.DiffFunction;
@@ -6,12 +6,17 @@ import breeze.optimize.FirstOrderMinimizer;
 import breeze.optimize.LBFGS;
 import dev.nabla.nn.Topology;
 import dev.nabla.optim.Regularization;
+import dev.nabla.train.Evaluation;
+import dev.nabla.train.FullBatchJob;
+import dev.nabla.train.TrainDefaults;
+import dev.nabla.train.TrainResult;
+import dev.nabla.train.TrainSettings;
+import dev.nabla.train.TrainingSet;
 import dev.nabla.report.EpochMetrics;
 import dev.nabla.report.TrainingListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
@@ -34,10 +39,10 @@ import org.apache.spark.broadcast.Broadcast;
  * {@link DivergenceException}; at a trial point of the line search, Breeze shortens the step instead.
  */
 public final class LbfgsTrainer {
-  /** MLlib's number of corrections (m, the memory of past updates). */
-  public static final int DEFAULT_MEMORY = 10;
-  /** MLlib MLP's default convergence tolerance ({@code tol}), passed to Breeze unchanged. */
-  public static final double DEFAULT_TOLERANCE = 1e-6;
+  /** MLlib's number of corrections (m, the memory of past updates), from {@link TrainDefaults#SHIPPED}. */
+  public static final int DEFAULT_MEMORY = TrainDefaults.SHIPPED.lbfgsMemory();
+  /** MLlib MLP's default convergence tolerance ({@code tol}), passed to Breeze unchanged, from {@link TrainDefaults}. */
+  public static final double DEFAULT_TOLERANCE = TrainDefaults.SHIPPED.lbfgsTolerance();
 
   private final JavaSparkContext sc;
   private final double l2;
@@ -84,12 +89,8 @@ public final class LbfgsTrainer {
           + t.numParams());
     }
     int n = s.epochs();
-    Broadcast<DataView> view = sc.broadcast(train.view("lbfgs-" + UUID.randomUUID()));
-    try {
-      return fit(train, validation, s, memory, tolerance, listener, params, n, new FullBatchJob(train.data().groups(),
-          view, t));
-    } finally {
-      view.destroy();
+    try (FullBatchJob job = FullBatchJob.of(train, t)) {
+      return fit(train, validation, s, memory, tolerance, listener, params, n, job);
     }
   }
 

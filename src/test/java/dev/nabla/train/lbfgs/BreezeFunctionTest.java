@@ -1,4 +1,4 @@
-package dev.nabla.train;
+package dev.nabla.train.lbfgs;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.nabla.train;
+package dev.nabla.train.lbfgs;
 
 import breeze.linalg.DenseVector;
 import breeze.optimize.DiffFunction;

@@ -1,4 +1,4 @@
-package dev.nabla.train;
+package dev.nabla.train.lbfgs;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,6 +15,11 @@ import dev.nabla.nn.Topology;
 import dev.nabla.report.EpochMetrics;
 import dev.nabla.report.TrainingListener;
 import dev.nabla.testing.SharedSpark;
+import dev.nabla.train.DivergenceException;
+import dev.nabla.train.TrainResult;
+import dev.nabla.train.TrainSettings;
+import dev.nabla.train.TrainingFixtures;
+import dev.nabla.train.TrainingSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
