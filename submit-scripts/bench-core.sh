@@ -7,10 +7,13 @@
 #   --java-blas  force netlib's pure-Java BLAS even when native OpenBLAS is installed
 #   --phases     also time each phase of a step (GEMMs, activations, bias and BP3 loops)
 #   --sparse     run SparseKernelBench instead: sparse against dense inputs (200000-32-10; density crossover)
+#   --precision  run PrecisionBench instead: forward+backward at float64 and float32, dgemm and sgemm
+#   --links      run LinkCalibration instead: α and B of a loopback link through the stream's wire format, and the
+#                step cost model's predictions for star, tree and ring (docs/scaling.md)
 set -euo pipefail
 
 usage() {  # usage STATUS: prints the usage (to stderr unless STATUS is 0) and exits with STATUS
-  if [[ "$1" == 0 ]]; then sed -n '5,9s/^# \{0,1\}//p' "$0"; else sed -n '5,9s/^# \{0,1\}//p' "$0" >&2; fi
+  if [[ "$1" == 0 ]]; then sed -n '5,12s/^# \{0,1\}//p' "$0"; else sed -n '5,12s/^# \{0,1\}//p' "$0" >&2; fi
   exit "$1"
 }
 
@@ -21,6 +24,8 @@ for arg in "$@"; do
   case "$arg" in
     --quick|--phases) bench_args+=("$arg") ;;
     --sparse) main_class=dev.nabla.bench.SparseKernelBench ;;
+    --precision) main_class=dev.nabla.bench.PrecisionBench ;;
+    --links) main_class=dev.nabla.train.stream.LinkCalibration ;;
     --java-blas) java_blas=true ;;
     -h|--help) usage 0 ;;
     *) echo "bench-core.sh: unknown argument '$arg'" >&2; usage 2 ;;

@@ -4,7 +4,7 @@
 # dgemm, all in one JVM with one local[2] Spark session. Prints markdown tables (and JSON with --json).
 #
 # usage: submit-scripts/bench.sh [--quick] [--json FILE] [--data DIR] [--sections 1,...,7] [--nabla-batch N] [--nabla-lr X]
-#          [--nabla-optimizer NAME] [--nabla-schedule NAME] [--nabla-epochs N]
+#          [--nabla-optimizer NAME] [--nabla-schedule NAME] [--nabla-epochs N] [--precision P]
 #   --quick          small data, few repetitions: a smoke run well under a minute (what CI runs)
 #   --json FILE      also write the results as JSON to FILE
 #   --data DIR       the MNIST IDX files (default data/mnist, put there by submit-scripts/fetch-mnist.sh)
@@ -15,13 +15,15 @@
 #   --nabla-optimizer NAME          section 2's optimizer (default adam)
 #   --nabla-schedule NAME           section 2's learning-rate schedule (default cosine, annealed over the epochs)
 #   --nabla-epochs N                section 2's maximum epochs, also the schedule's length (default 2; --quick: 5)
+#   --precision P                   float64 (default) or float32: Nabla's compute in sections 2 and 4 (4 then
+#                                   compares with sgemm)
 # Environment: BENCH_HEAP (default 6g), the JVM's maximum heap; BENCH_JAVA_OPTS, more JVM options (e.g. a JFR
 # recording); BENCH_MASTER_PORT (default: the first free of 7177, 7277, …), the port of section 5's cluster
 # master (its web UI: port + 1000, the workers': port + 1001 and + 1002).
 set -euo pipefail
 
 usage() {  # usage STATUS: prints the usage (to stderr unless STATUS is 0) and exits with STATUS
-  if [[ "$1" == 0 ]]; then sed -n '6,20s/^# \{0,1\}//p' "$0"; else sed -n '6,20s/^# \{0,1\}//p' "$0" >&2; fi
+  if [[ "$1" == 0 ]]; then sed -n '6,22s/^# \{0,1\}//p' "$0"; else sed -n '6,22s/^# \{0,1\}//p' "$0" >&2; fi
   exit "$1"
 }
 
@@ -36,7 +38,7 @@ while [[ $# -gt 0 ]]; do
       [[ $# -ge 2 ]] || { echo "bench.sh: $1 needs a value" >&2; usage 2; }
       case "$1" in --sections) sections="$2" ;; --json) json="$2" ;; --data) data="$2" ;; esac
       shift 2 ;;
-    --nabla-batch|--nabla-lr|--nabla-optimizer|--nabla-schedule|--nabla-epochs)
+    --nabla-batch|--nabla-lr|--nabla-optimizer|--nabla-schedule|--nabla-epochs|--precision)
       [[ $# -ge 2 ]] || { echo "bench.sh: $1 needs a value" >&2; usage 2; }
       bench_args+=("$1" "$2"); shift 2 ;;
     -h|--help) usage 0 ;;

@@ -31,16 +31,19 @@ public final class Backprop {
     }
   }
 
-  /** BP2: δ^l = ((W^{l+1})ᵀ δ^{l+1}) ⊙ σ'(z^l), for 1 ≤ l &lt; L. */
+  /** BP2: δ^l = ((W^{l+1})ᵀ δ^{l+1}) ⊙ σ'(z^l), for 1 ≤ l &lt; L, in float64 on θ. */
   public static void bp2(Topology t, double[] params, int l, double[] deltaNext, double[] zl, double[] al,
       double[] deltal, int cols) {
-    int nl = t.size(l);
-    int nNext = t.size(l + 1);
-    Gemm.gemm(true, false, nl, cols, nNext,
-        1.0, params, t.weightOffset(l + 1), nNext,
-        deltaNext, 0, nNext,
-        0.0, deltal, 0, nl);
-    t.activation(l).multiplyByDerivative(zl, al, deltal, nl * cols);
+    Products.Float64 w = new Products.Float64(t);
+    w.begin(params);
+    bp2(t, w, l, deltaNext, zl, al, deltal, cols);
+  }
+
+  /** BP2 with the pass's products (its precision). */
+  static void bp2(Topology t, Products w, int l, double[] deltaNext, double[] zl, double[] al, double[] deltal,
+      int cols) {
+    w.backward(l + 1, deltaNext, cols, deltal);
+    t.activation(l).multiplyByDerivative(zl, al, deltal, t.size(l) * cols);
   }
 
   /** BP3: ∂C/∂b^l summed over the batch, grad[b^l] += Σ_columns δ^l. */
@@ -55,14 +58,14 @@ public final class Backprop {
     }
   }
 
-  /** BP4: ∂C/∂W^l summed over the batch, grad[W^l] += δ^l (A^{l−1})ᵀ = Σ_x δ_x a_xᵀ, one GEMM. */
+  /** BP4: ∂C/∂W^l summed over the batch, grad[W^l] += δ^l (A^{l−1})ᵀ = Σ_x δ_x a_xᵀ, one GEMM (float64). */
   public static void bp4(Topology t, int l, double[] deltal, double[] aPrev, int cols, double[] grad) {
-    int nl = t.size(l);
-    int nPrev = t.size(l - 1);
-    Gemm.gemm(false, true, nl, nPrev, cols,
-        1.0, deltal, 0, nl,
-        aPrev, 0, nPrev,
-        1.0, grad, t.weightOffset(l), nl);
+    bp4(new Products.Float64(t), l, deltal, aPrev, cols, grad);
+  }
+
+  /** BP4 with the pass's products (its precision). */
+  static void bp4(Products w, int l, double[] deltal, double[] aPrev, int cols, double[] grad) {
+    w.outer(l, deltal, aPrev, cols, grad);
   }
 
   /** BP4 at layer 1: ∂C/∂W¹ summed over the batch, grad[W¹] += δ¹ Xᵀ = Σ_x δ_x xᵀ, over X as held. */

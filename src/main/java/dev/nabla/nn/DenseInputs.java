@@ -27,6 +27,11 @@ public final class DenseInputs extends Inputs {
     return this;
   }
 
+  /** The wrapped array. */
+  double[] array() {
+    return x;
+  }
+
   @Override public int rows() {
     return rows;
   }

@@ -49,15 +49,35 @@ public final class Gemm {
         alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
   }
 
+  /**
+   * C := op(A) · op(B) in float32 (sgemm, beta 0), with the same shape checks as {@link #gemm}: what a FLOAT32 pass
+   * multiplies with ({@link Products.Float32}).
+   */
+  public static void sgemm(boolean transA, boolean transB, int m, int n, int k,
+      float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+    check("A", a.length, aOff, lda, transA ? k : m, transA ? m : k);
+    check("B", b.length, bOff, ldb, transB ? n : k, transB ? k : n);
+    check("C", c.length, cOff, ldc, m, n);
+    if (m == 0 || n == 0) {
+      return;
+    }
+    BLAS_INSTANCE.sgemm(transA ? "T" : "N", transB ? "T" : "N", m, n, k, 1.0f, a, aOff, lda, b, bOff, ldb, 0.0f, c,
+        cOff, ldc);
+  }
+
   private static void check(String name, double[] x, int off, int ld, int rows, int cols) {
+    check(name, x.length, off, ld, rows, cols);
+  }
+
+  private static void check(String name, int length, int off, int ld, int rows, int cols) {
     if (rows < 0 || cols < 0 || off < 0 || ld < Math.max(1, rows)) {
       throw new IllegalArgumentException(name + ": bad shape " + rows + "×" + cols + " with ld " + ld
           + " at offset " + off);
     }
     long last = cols == 0 || rows == 0 ? off : off + (long) ld * (cols - 1) + rows;
-    if (last > x.length) {
+    if (last > length) {
       throw new IllegalArgumentException(name + ": " + rows + "×" + cols + " (ld " + ld + ") at offset " + off
-          + " needs " + last + " entries, array has " + x.length);
+          + " needs " + last + " entries, array has " + length);
     }
   }
 }

@@ -13,18 +13,26 @@ package dev.nabla.nn;
  */
 public final class Network {
   private final Topology topology;
+  private final Precision precision;
 
+  /** A network whose workspaces multiply in float64. */
   public Network(Topology topology) {
+    this(topology, Precision.FLOAT64);
+  }
+
+  /** A network whose workspaces multiply at {@code precision} ({@link Products}). */
+  public Network(Topology topology, Precision precision) {
     this.topology = topology;
+    this.precision = precision;
   }
 
   public Topology topology() {
     return topology;
   }
 
-  /** A workspace sized for {@code columns} samples. */
+  /** A workspace sized for {@code columns} samples, at the network's precision. */
   public Workspace newWorkspace(int columns) {
-    return new Workspace(topology, columns);
+    return new Workspace(topology, columns, precision);
   }
 
   /** Forward pass: Z^l = W^l A^{l−1} + b^l and A^l = σ(Z^l) for l = 1..L, into {@code ws}. */
@@ -59,21 +67,23 @@ public final class Network {
         rngs[c] = new java.util.SplittableRandom(columnSeeds[c]);
       }
     }
+    Products w = ws.products;
+    double[] p = w.begin(params);
+    double[] dense = x instanceof DenseInputs d ? d.array() : null;
+    if (dense != null) {
+      w.output(0, dense, cols);
+    }
     for (int l = 1; l <= topology.numLayers(); l++) {
       int nl = topology.size(l);
-      int nPrev = topology.size(l - 1);
       double[] z = ws.z[l];
       int b = topology.biasOffset(l);
       for (int c = 0; c < cols; c++) {
-        System.arraycopy(params, b, z, c * nl, nl);
+        System.arraycopy(p, b, z, c * nl, nl);
       }
-      if (l == 1) {
-        x.multiplyInto(params, topology.weightOffset(1), nl, cols, z);
+      if (l == 1 && dense == null) {
+        x.multiplyInto(p, topology.weightOffset(1), nl, cols, z);
       } else {
-        Gemm.gemm(false, false, nl, cols, nPrev,
-            1.0, params, topology.weightOffset(l), nl,
-            ws.output(l - 1), 0, nPrev,
-            1.0, z, 0, nl);
+        w.forward(l, l == 1 ? dense : ws.output(l - 1), cols, z);
       }
       topology.activation(l).apply(z, ws.a[l], nl, cols);
       ws.droppedActive[l] = rngs != null && l < topology.numLayers() && dropout.rate(l) > 0;
@@ -81,6 +91,7 @@ public final class Network {
         ws.ensureDropout(l);
         dropout.apply(l, ws.a[l], ws.mask[l], ws.dropped[l], nl, cols, rngs);
       }
+      w.output(l, ws.output(l), cols);
     }
   }
 
@@ -109,7 +120,7 @@ public final class Network {
     checkBatch(params, y, cols, topology.outputSize(), "targets");
     Backprop.bp1(topology, ws.z[last], ws.a[last], y, ws.delta[last], cols);
     for (int l = last - 1; l >= 1; l--) {
-      Backprop.bp2(topology, params, l, ws.delta[l + 1], ws.z[l], ws.a[l], ws.delta[l], cols);
+      Backprop.bp2(topology, ws.products, l, ws.delta[l + 1], ws.z[l], ws.a[l], ws.delta[l], cols);
       if (ws.droppedActive[l]) {
         // Dropout: a unit that was dropped passed nothing on, so its error is 0; a kept one was scaled.
         double[] d = ws.delta[l];
@@ -130,10 +141,10 @@ public final class Network {
   public void accumulateGradient(Inputs x, int cols, Workspace ws, double[] grad) {
     for (int l = 1; l <= topology.numLayers(); l++) {
       Backprop.bp3(topology, l, ws.delta[l], cols, grad);
-      if (l == 1) {
+      if (l == 1 && !(x instanceof DenseInputs)) {
         Backprop.bp4First(topology, x, ws.delta[1], cols, grad);
       } else {
-        Backprop.bp4(topology, l, ws.delta[l], ws.output(l - 1), cols, grad);
+        Backprop.bp4(ws.products, l, ws.delta[l], l == 1 ? ((DenseInputs) x).array() : ws.output(l - 1), cols, grad);
       }
     }
   }

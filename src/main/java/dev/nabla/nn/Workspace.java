@@ -20,10 +20,18 @@ public final class Workspace {
   private int capacity;
   /** The wrapper of the dense X of the last call through a {@code double[]} overload of {@link Network}. */
   private DenseInputs denseInputs;
+  /** The pass's matrix products, at the workspace's precision (with their float32 copies for FLOAT32). */
+  final Products products;
 
-  /** A workspace for {@code topology}, sized for {@code columns} samples (it grows on demand). */
+  /** A float64 workspace for {@code topology}, sized for {@code columns} samples (it grows on demand). */
   public Workspace(Topology topology, int columns) {
+    this(topology, columns, Precision.FLOAT64);
+  }
+
+  /** A workspace whose products run at {@code precision}. */
+  public Workspace(Topology topology, int columns, Precision precision) {
     this.topology = topology;
+    this.products = precision == Precision.FLOAT32 ? new Products.Float32(topology) : new Products.Float64(topology);
     int layers = topology.numLayers() + 1;
     this.z = new double[layers][];
     this.a = new double[layers][];
@@ -71,6 +79,11 @@ public final class Workspace {
   /** What layer l passes on to layer l + 1 (and to BP4): A^l, or A^l ⊙ mask^l under dropout. */
   public double[] output(int l) {
     return droppedActive[l] ? dropped[l] : a[l];
+  }
+
+  /** The precision of the products. */
+  public Precision precision() {
+    return products instanceof Products.Float32 ? Precision.FLOAT32 : Precision.FLOAT64;
   }
 
   /** The topology these buffers are shaped for. */

@@ -2,6 +2,7 @@ package dev.nabla.train;
 
 import dev.nabla.data.ShardGroup;
 import dev.nabla.nn.GradientSum;
+import dev.nabla.nn.Precision;
 import dev.nabla.nn.Topology;
 import java.io.Serializable;
 import java.util.Iterator;
@@ -81,7 +82,7 @@ public final class FullBatchJob implements AutoCloseable {
     this.view = view;
     this.topology = topology;
     this.chunk = chunk;
-    this.sums = new OrderedSums(data, topology.numParams(), Trainer.DEFAULT_TREE_FANOUT);
+    this.sums = new OrderedSums(data, topology.numParams(), Trainer.DEFAULT_TREE_FANOUT, false);
   }
 
   /**
@@ -112,7 +113,7 @@ public final class FullBatchJob implements AutoCloseable {
 
     @Override public byte[] apply(TaskContext context, scala.collection.Iterator<ShardGroup> it) {
       Iterator<ShardGroup> groups = CollectionConverters.asJava(it);
-      PartitionState state = PartitionState.of(view.value(), context.partitionId(), topology);
+      PartitionState state = PartitionState.of(view.value(), context.partitionId(), topology, Precision.FLOAT64);
       GradientSum sum = state.sum;
       sum.clear();
       double[] w = ParamsCache.get(params, topology.numParams());

@@ -31,9 +31,14 @@ final class OrderedSums {
   private final scala.collection.immutable.Seq<Object> partitions;
   private final double[][] buffers;
   private final TreeShape tree;
+  private final boolean round;
 
-  /** @param fanout the run's tree's k */
-  OrderedSums(JavaRDD<ShardGroup> data, int numParams, int fanout) {
+  /**
+   * @param fanout the run's tree's k
+   * @param round the run transfers float32: every subtree's SUMS are rounded as the stream rounds them
+   */
+  OrderedSums(JavaRDD<ShardGroup> data, int numParams, int fanout, boolean round) {
+    this.round = round;
     this.data = data;
     this.numParams = numParams;
     int n = data.getNumPartitions();
@@ -108,7 +113,7 @@ final class OrderedSums {
       }
       parts[i] = decode(results[i], buffers[i]);
     }
-    GradientSum total = tree.fold(parts);
+    GradientSum total = tree.fold(parts, round);
     return total == null ? new GradientSum(numParams) : total;
   }
 

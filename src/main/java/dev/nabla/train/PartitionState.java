@@ -5,6 +5,7 @@ import dev.nabla.data.ShardGroup;
 import dev.nabla.nn.GradientSum;
 import dev.nabla.nn.DenseInputs;
 import dev.nabla.nn.Network;
+import dev.nabla.nn.Precision;
 import dev.nabla.nn.SparseInputs;
 import dev.nabla.nn.Topology;
 import dev.nabla.nn.Workspace;
@@ -57,8 +58,8 @@ final class PartitionState {
   private WindowPlan next;
   private PoissonPlan poissonPlan;
 
-  private PartitionState(Topology topology) {
-    this.network = new Network(topology);
+  private PartitionState(Topology topology, Precision precision) {
+    this.network = new Network(topology, precision);
     this.workspace = network.newWorkspace(1);
     this.sum = new GradientSum(topology.numParams());
   }
@@ -67,13 +68,13 @@ final class PartitionState {
    * The state of a run's partition, created on first use. Other runs' states idle for a minute are dropped here (a
    * run releases its own when it ends, {@link #release}).
    */
-  static PartitionState of(DataView run, int partition, Topology topology) {
+  static PartitionState of(DataView run, int partition, Topology topology, Precision precision) {
     long now = System.nanoTime();
     synchronized (CACHE) {
       CACHE.values().removeIf(r -> now - r.lastUse > IDLE_NANOS);
       RunStates r = CACHE.computeIfAbsent(run.run(), k -> new RunStates());
       r.lastUse = now;
-      return r.partitions.computeIfAbsent(partition, k -> new PartitionState(topology));
+      return r.partitions.computeIfAbsent(partition, k -> new PartitionState(topology, precision));
     }
   }
 

@@ -3,6 +3,7 @@ package dev.nabla.train;
 import dev.nabla.data.ShardGroup;
 import dev.nabla.nn.Dropout;
 import dev.nabla.nn.GradientSum;
+import dev.nabla.nn.Precision;
 import dev.nabla.nn.Topology;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
@@ -25,13 +26,15 @@ final class PoissonStepJob implements Batches {
   private final Dropout dropout;
   private final long dropoutSeed;
   private final OrderedSums sums;
+  private final Precision precision;
 
   /**
    * @param clip C &gt; 0 (+∞ allowed) to clip per sample, NaN for the plain sum
    * @param dropout null for none
    */
   PoissonStepJob(JavaRDD<ShardGroup> data, Broadcast<DataView> view, Topology topology, PoissonSampling sampling,
-      double clip, Dropout dropout, long dropoutSeed, int fanout) {
+      double clip, Dropout dropout, long dropoutSeed, int fanout, Precision precision, boolean round) {
+    this.precision = precision;
     this.data = data;
     this.view = view;
     this.topology = topology;
@@ -39,7 +42,7 @@ final class PoissonStepJob implements Batches {
     this.clip = clip;
     this.dropout = dropout == null || dropout.isNone() ? null : dropout;
     this.dropoutSeed = dropoutSeed;
-    this.sums = new OrderedSums(data, topology.numParams(), fanout);
+    this.sums = new OrderedSums(data, topology.numParams(), fanout, round);
   }
 
   @Override public int stepsPerEpoch() {
@@ -65,11 +68,11 @@ final class PoissonStepJob implements Batches {
   }
 
   @Override public StepTask.Factory tasks() {
-    return new Tasks(view, topology, sampling, clip, dropout, dropoutSeed);
+    return new Tasks(view, topology, precision, sampling, clip, dropout, dropoutSeed);
   }
 
-  private record Tasks(Broadcast<DataView> view, Topology topology, PoissonSampling sampling, double clip,
-      Dropout dropout, long dropoutSeed) implements StepTask.Factory {
+  private record Tasks(Broadcast<DataView> view, Topology topology, Precision precision, PoissonSampling sampling,
+      double clip, Dropout dropout, long dropoutSeed) implements StepTask.Factory {
     @Override public StepTask at(Broadcast<byte[]> params, int epoch, int step) {
       return new Task(this, params, epoch, step);
     }
@@ -82,7 +85,7 @@ final class PoissonStepJob implements Batches {
     private final long stepSeed;
 
     Task(Tasks job, Broadcast<byte[]> params, int epoch, int step) {
-      super(params, job.view, job.topology, epoch, step, job.dropout, job.clip);
+      super(params, job.view, job.topology, job.precision, epoch, step, job.dropout, job.clip);
       this.sampling = job.sampling;
       this.stepSeed = Seeds.split(job.dropoutSeed, step);
     }

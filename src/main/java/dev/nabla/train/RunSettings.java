@@ -1,6 +1,7 @@
 package dev.nabla.train;
 
 import dev.nabla.nn.Dropout;
+import dev.nabla.nn.Precision;
 import dev.nabla.nn.Topology;
 import dev.nabla.optim.Clipping;
 import dev.nabla.optim.OptimizerConfig;
@@ -22,7 +23,7 @@ import java.util.stream.Collectors;
  * {@code --activation}, or a fact of the data, e.g. {@code training rows}) to its value as text. A checkpoint stores
  * it, and a resumed run must have the same map ({@link #requireSameAs}). The order is: the caller's data identity
  * (paths, format, scaling, …), the partitioning and the tree the partitions' sums are added in (both change the
- * order of the additions) and whether they travel as float32, the network,
+ * order of the additions), whether they travel as float32 and the products' precision, the network,
  * the batch, epochs, seed and shuffle window (which rows share a batch), the optimizer, the schedule,
  * regularization, clipping, dropout, sampling and DP-SGD, early stopping, and last the training and validation row
  * counts, which follow from the settings before them (a seed or a split changes them), so that the setting that
@@ -52,6 +53,7 @@ public record RunSettings(Map<String, String> values) {
     own.put("--partitions", Integer.toString(train.data().partitions()));
     own.put("tree fan-out", Integer.toString(sums.treeFanout()));
     own.put("float32 on the wire", Boolean.toString(sums.float32Wire()));
+    own.put("precision", sums.precision().cliName());
     Topology t = s.topology();
     own.put("--layers", Arrays.stream(t.sizes()).mapToObj(Integer::toString).collect(Collectors.joining(",")));
     Set<String> hidden = new LinkedHashSet<>();
@@ -103,9 +105,10 @@ public record RunSettings(Map<String, String> values) {
 
   /**
    * The trainer's settings of how rows become sums: the shuffle window (which rows share a batch), the k of the tree
-   * the partitions' SUMS are added in, float32 on the wire (rounds θ and the SUMS between JVMs).
+   * the partitions' SUMS are added in, float32 on the wire (rounds θ and the SUMS between JVMs), the precision of
+   * the executors' matrix products.
    */
-  record Summation(long shuffleWindow, int treeFanout, boolean float32Wire) {
+  record Summation(long shuffleWindow, int treeFanout, boolean float32Wire, Precision precision) {
   }
 
   private static String text(Double v) {

@@ -3,6 +3,7 @@ package dev.nabla.train;
 import dev.nabla.data.ShardGroup;
 import dev.nabla.nn.Dropout;
 import dev.nabla.nn.GradientSum;
+import dev.nabla.nn.Precision;
 import dev.nabla.nn.Topology;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
@@ -29,20 +30,22 @@ final class StepJob implements Batches {
   private final Dropout dropout;
   private final long dropoutSeed;
   private final OrderedSums sums;
+  private final Precision precision;
 
   /**
    * A step job whose tasks apply dropout (null: none), masks seeded per (epoch, row) from {@code dropoutSeed}, the
    * results added in the order of the tree of fan-out {@code fanout}.
    */
   StepJob(JavaRDD<ShardGroup> data, Broadcast<DataView> view, Topology topology, BatchSchedule schedule,
-      Dropout dropout, long dropoutSeed, int fanout) {
+      Dropout dropout, long dropoutSeed, int fanout, Precision precision, boolean round) {
+    this.precision = precision;
     this.dropout = dropout == null || dropout.isNone() ? null : dropout;
     this.dropoutSeed = dropoutSeed;
     this.data = data;
     this.view = view;
     this.topology = topology;
     this.schedule = schedule;
-    this.sums = new OrderedSums(data, topology.numParams(), fanout);
+    this.sums = new OrderedSums(data, topology.numParams(), fanout, round);
   }
 
   /** Encodes parameters for the step's broadcast. */
@@ -72,11 +75,11 @@ final class StepJob implements Batches {
   }
 
   @Override public StepTask.Factory tasks() {
-    return new Tasks(view, topology, schedule, dropout, dropoutSeed);
+    return new Tasks(view, topology, precision, schedule, dropout, dropoutSeed);
   }
 
-  private record Tasks(Broadcast<DataView> view, Topology topology, BatchSchedule schedule, Dropout dropout,
-      long dropoutSeed) implements StepTask.Factory {
+  private record Tasks(Broadcast<DataView> view, Topology topology, Precision precision, BatchSchedule schedule,
+      Dropout dropout, long dropoutSeed) implements StepTask.Factory {
     @Override public StepTask at(Broadcast<byte[]> params, int epoch, int step) {
       return new PartitionStep(params, this, epoch, step);
     }
@@ -89,7 +92,7 @@ final class StepJob implements Batches {
     private final long dropoutSeed;
 
     PartitionStep(Broadcast<byte[]> params, Tasks job, int epoch, int step) {
-      super(params, job.view, job.topology, epoch, step, job.dropout, Double.NaN);
+      super(params, job.view, job.topology, job.precision, epoch, step, job.dropout, Double.NaN);
       this.schedule = job.schedule;
       this.dropoutSeed = job.dropoutSeed;
     }

@@ -4,6 +4,7 @@ import dev.nabla.data.ShardGroup;
 import dev.nabla.nn.Dropout;
 import dev.nabla.nn.GradientSum;
 import dev.nabla.nn.Inputs;
+import dev.nabla.nn.Precision;
 import dev.nabla.nn.Topology;
 import java.io.Serializable;
 import java.util.Iterator;
@@ -29,6 +30,7 @@ abstract class StepTask extends AbstractFunction2<TaskContext, scala.collection.
 
   private final Broadcast<byte[]> params;
   final Broadcast<DataView> data;
+  private final Precision precision;
   final Topology topology;
   final int epoch;
   final int step;
@@ -41,8 +43,9 @@ abstract class StepTask extends AbstractFunction2<TaskContext, scala.collection.
    * @param dropout null for none
    * @param clip C &gt; 0 (+∞ allowed) to clip per sample (DP-SGD), NaN for the plain SUM
    */
-  StepTask(Broadcast<byte[]> params, Broadcast<DataView> data, Topology topology, int epoch, int step, Dropout dropout,
-      double clip) {
+  StepTask(Broadcast<byte[]> params, Broadcast<DataView> data, Topology topology, Precision precision, int epoch,
+      int step, Dropout dropout, double clip) {
+    this.precision = precision;
     this.params = params;
     this.data = data;
     this.topology = topology;
@@ -86,7 +89,7 @@ abstract class StepTask extends AbstractFunction2<TaskContext, scala.collection.
    * SUMS in the partition's reused result buffer, or an empty array when it has no row in the step.
    */
   final byte[] compute(ShardGroup p, int partition, double[] theta) {
-    PartitionState state = PartitionState.of(data.value(), partition, topology);
+    PartitionState state = PartitionState.of(data.value(), partition, topology, precision);
     synchronized (state) {
       GradientSum sum = sum(p, state, theta);
       return sum == null ? NOTHING
@@ -99,7 +102,7 @@ abstract class StepTask extends AbstractFunction2<TaskContext, scala.collection.
    * or null when it has no row in the step (for a driver in the same JVM, {@link StreamLink.Local}).
    */
   final GradientSum computeSum(ShardGroup p, int partition, double[] theta) {
-    PartitionState state = PartitionState.of(data.value(), partition, topology);
+    PartitionState state = PartitionState.of(data.value(), partition, topology, precision);
     synchronized (state) {
       return sum(p, state, theta);
     }

@@ -38,6 +38,7 @@ final class Stepper implements AutoCloseable {
   private long streamedSteps;
   private long driverBytes;
   private long maxTaskBytes;
+  private double[] rounded;
 
   /**
    * @param fanout the tree's k
@@ -59,6 +60,15 @@ final class Stepper implements AutoCloseable {
    * {@code meanwhile} runs on this thread while the tasks compute (streamed), or before the job.
    */
   GradientSum step(double[] params, int epoch, int step, Runnable meanwhile) {
+    if (float32Wire) {
+      // What the tasks see, in every engine: θ as float32 (the driver keeps its float64 θ).
+      if (rounded == null) {
+        rounded = new double[params.length];
+      }
+      System.arraycopy(params, 0, rounded, 0, params.length);
+      dev.nabla.nn.Precision.roundToFloat(rounded);
+      params = rounded;
+    }
     if (streaming && stream == null && !brokenThisEpoch) {
       stream = open(epoch);
     }

@@ -1,6 +1,7 @@
 package dev.nabla.train;
 
 import dev.nabla.nn.GradientSum;
+import dev.nabla.nn.Precision;
 import dev.nabla.nn.Saturation;
 import dev.nabla.nn.Topology;
 import dev.nabla.optim.Optimizer;
@@ -50,6 +51,7 @@ public final class Trainer {
   private long shuffleWindow = DEFAULT_SHUFFLE_WINDOW;
   private int fanout = DEFAULT_TREE_FANOUT;
   private boolean float32Wire;
+  private Precision precision = Precision.FLOAT64;
 
   /** The default k of the tree the step stream's tasks form (and every engine adds in the order of). */
   public static final int DEFAULT_TREE_FANOUT = 2;
@@ -156,6 +158,21 @@ public final class Trainer {
   public Trainer float32Wire(boolean on) {
     this.float32Wire = on;
     return this;
+  }
+
+  /**
+   * The precision of the executors' matrix products ({@link Precision}): FLOAT32 multiplies in float32 on θ rounded
+   * to float32 (the driver keeps θ, the optimizer's state and the sum of the partitions' SUMS in float64), and θ and
+   * the SUMS travel as float32. FLOAT64 by default.
+   */
+  public Trainer precision(Precision p) {
+    this.precision = java.util.Objects.requireNonNull(p, "precision");
+    return this;
+  }
+
+  /** Whether θ and the SUMS travel (and are rounded, in every engine) as float32. */
+  private boolean float32Transfer() {
+    return float32Wire || precision == Precision.FLOAT32;
   }
 
   /** Stops early on a validation metric and keeps the best epoch's parameters (null: train all epochs). */
@@ -265,7 +282,7 @@ public final class Trainer {
     }
     StepUpdate update = new StepUpdate(t, rule, new Divergence(t, s.epochs(), steps, s.learningRate()), ledger);
     RunSettings settings = RunSettings.of(dataSettings, s, optimization, train, validation, privacy, poisson,
-        earlyStopping, new RunSettings.Summation(shuffleWindow, fanout, float32Wire));
+        earlyStopping, new RunSettings.Summation(shuffleWindow, fanout, float32Wire, precision));
     RunProgress run = new RunProgress(t.numLayers());
     if (resumeFrom != null) {
       resume(resumeFrom, settings, rule, params);
@@ -273,7 +290,7 @@ public final class Trainer {
       update.restoreRate(resumeFrom.lastRate());
     }
     StepEngine e = engine != null ? engine : StepEngine.fromConf(sc.getConf());
-    try (Stepper stepper = new Stepper(sc, batches, t.numParams(), e, fanout, float32Wire, listener::onMessage)) {
+    try (Stepper stepper = new Stepper(sc, batches, t.numParams(), e, fanout, float32Transfer(), listener::onMessage)) {
       loop(train, validation, s, listener, params, batches, stepper, ledger, rule, update, settings, run, trainView,
           valView);
     }
@@ -345,11 +362,13 @@ public final class Trainer {
   private Batches batches(TrainingSet train, Broadcast<DataView> view, TrainSettings s, PoissonSampling sampling) {
     if (sampling != null) {
       return new PoissonStepJob(train.data().groups(), view, s.topology(), sampling,
-          privacy == null ? Double.NaN : privacy.clip(), s.dropout(), s.dropoutSeed(), fanout);
+          privacy == null ? Double.NaN : privacy.clip(), s.dropout(), s.dropoutSeed(), fanout, precision,
+          float32Transfer());
     }
     BatchSchedule schedule = new BatchSchedule(train.rows(), s.batchSize(), s.batchSeed(), windowRows(train),
         train.data().layout().chunkRows());
-    return new StepJob(train.data().groups(), view, s.topology(), schedule, s.dropout(), s.dropoutSeed(), fanout);
+    return new StepJob(train.data().groups(), view, s.topology(), schedule, s.dropout(), s.dropoutSeed(), fanout,
+        precision, float32Transfer());
   }
 
   /** Checks that the checkpoint is of this run and restores the parameters, optimizer and schedule. */

@@ -1,5 +1,6 @@
 package dev.nabla.bench;
 
+import dev.nabla.nn.Precision;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +20,11 @@ import java.util.TreeSet;
  * @param nablaSchedule section 2's learning-rate schedule (a name of {@code ScheduleConfig.SCHEDULES}), default
  *     cosine (annealed over the race's maximum epochs)
  * @param nablaEpochs section 2's maximum epochs (also the cosine schedule's length), or 0 for the plan's
+ * @param precision the precision of Nabla's training in sections 2 and 4 (section 4 then compares with sgemm)
  * @param help print the usage and stop
  */
 record BenchArgs(boolean quick, Path json, Path data, Set<Integer> sections, int nablaBatch,
-    double nablaLearningRate, String nablaOptimizer, String nablaSchedule, int nablaEpochs, boolean help) {
+    double nablaLearningRate, String nablaOptimizer, String nablaSchedule, int nablaEpochs, Precision precision, boolean help) {
 
   BenchArgs {
     sections = Set.copyOf(sections);
@@ -40,6 +42,7 @@ record BenchArgs(boolean quick, Path json, Path data, Set<Integer> sections, int
     String optimizer = "adam";
     String schedule = "cosine";
     int epochs = 0;
+    Precision precision = Precision.FLOAT64;
     List<String> rest = new ArrayList<>(List.of(args));
     while (!rest.isEmpty()) {
       String arg = rest.remove(0);
@@ -88,10 +91,18 @@ record BenchArgs(boolean quick, Path json, Path data, Set<Integer> sections, int
             throw new IllegalArgumentException("--nabla-epochs " + v + ": must be a positive integer");
           }
         }
+        case "--precision" -> {
+          String v = value(arg, rest);
+          try {
+            precision = Precision.parse(v);
+          } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--precision " + v + ": expected float64 or float32");
+          }
+        }
         default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
       }
     }
-    return new BenchArgs(quick, json, data, sections, batch, lr, optimizer, schedule, epochs, help);
+    return new BenchArgs(quick, json, data, sections, batch, lr, optimizer, schedule, epochs, precision, help);
   }
 
   /** The full or quick plan with section 2's overrides applied. */

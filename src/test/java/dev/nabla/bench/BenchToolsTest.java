@@ -56,8 +56,10 @@ class BenchToolsTest {
   @Test
   void argsOverrideTheRaceAndSelectSections() {
     BenchArgs a = BenchArgs.parse(new String[] {"--quick", "--json", "out.json", "--sections", "3,1",
-        "--nabla-batch", "64", "--nabla-lr", "0.5"});
+        "--nabla-batch", "64", "--nabla-lr", "0.5", "--precision", "float32"});
     assertEquals(Path.of("out.json"), a.json());
+    assertEquals(dev.nabla.nn.Precision.FLOAT32, a.precision());
+    assertEquals(dev.nabla.nn.Precision.FLOAT64, BenchArgs.parse(new String[0]).precision());
     assertEquals(Set.of(1, 3), a.sections());
     BenchPlan p = a.plan();
     assertEquals("quick", p.name());
@@ -76,6 +78,8 @@ class BenchToolsTest {
         () -> BenchArgs.parse(new String[] {"--json"})).getMessage().contains("--json"));
     assertTrue(assertThrows(IllegalArgumentException.class,
         () -> BenchArgs.parse(new String[] {"--fast"})).getMessage().contains("--fast"));
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> BenchArgs.parse(new String[] {"--precision", "half"})).getMessage().contains("--precision half"));
   }
 
   @Test

@@ -169,6 +169,21 @@ public final class CoreBench {
     return () -> Gemm.gemm(false, false, m, n, k, 1.0, a, 0, m, b, 0, k, 0.0, c, 0, m);
   }
 
+  /** C := A·B in float32 (m×k times k×n, random entries) through {@link Gemm#sgemm}, the float32 path's product. */
+  static Runnable sgemm(int m, int n, int k) {
+    SplittableRandom rng = new SplittableRandom(SEED);
+    float[] a = new float[m * k];
+    float[] b = new float[k * n];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = (float) rng.nextDouble();
+    }
+    for (int i = 0; i < b.length; i++) {
+      b[i] = (float) rng.nextDouble();
+    }
+    float[] c = new float[m * n];
+    return () -> Gemm.sgemm(false, false, m, n, k, a, 0, m, b, 0, k, c, 0, m);
+  }
+
   private static double gflops(double flops, MedianTimer.Timing time) {
     return flops / time.cpuSeconds() / 1e9;
   }

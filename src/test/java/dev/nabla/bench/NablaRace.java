@@ -1,6 +1,7 @@
 package dev.nabla.bench;
 
 import dev.nabla.nn.Init;
+import dev.nabla.nn.Precision;
 import dev.nabla.nn.Sigmoid;
 import dev.nabla.report.EpochMetrics;
 import dev.nabla.report.TrainingListener;
@@ -33,8 +34,8 @@ final class NablaRace {
    * @param history every epoch run, in order
    * @param reached whether the last epoch reached the target (else the fit ran out of epochs)
    */
-  record Result(TrainSettings settings, String optimizer, double target, List<EpochMetrics> history,
-      boolean reached) {
+  record Result(TrainSettings settings, String optimizer, Precision precision, double target,
+      List<EpochMetrics> history, boolean reached) {
     Result {
       history = List.copyOf(history);
       if (history.isEmpty()) {
@@ -67,7 +68,7 @@ final class NablaRace {
   static Section section(Result r, Result jobs, int workers) {
     TrainSettings s = r.settings();
     Section out = new Section("nabla", "2. Nabla (784-128-10 sigmoid/softmax, cross-entropy, " + r.optimizer() + ", batch " + s.batchSize()
-        + ", learning rate " + s.learningRate() + ", local[" + workers + "])", "epoch", "test accuracy",
+        + ", learning rate " + s.learningRate() + ", " + r.precision().cliName() + ", local[" + workers + "])", "epoch", "test accuracy",
         "epoch time (evaluation included)", "wall time since fit start", "training samples/s");
     List<Object> epochs = new ArrayList<>();
     for (EpochMetrics m : r.history()) {
@@ -94,6 +95,7 @@ final class NablaRace {
       out.put("seconds_to_target_jobs", jobs.reached() ? jobs.secondsToTarget() : null);
     }
     out.put("step_engine", "stream");
+    out.put("precision", r.precision().cliName());
     out.put("batch", s.batchSize());
     out.put("learning_rate", s.learningRate());
     out.put("optimizer", r.optimizer());
@@ -105,7 +107,7 @@ final class NablaRace {
 
   /** Fits until the first epoch with test accuracy ≥ target, or {@code s.epochs()} epochs. */
   static Result run(JavaSparkContext sc, TrainingSet train, TrainingSet test, TrainSettings s,
-      Optimization optimization, double target, StepEngine engine) {
+      Optimization optimization, double target, StepEngine engine, Precision precision) {
     List<EpochMetrics> history = new ArrayList<>();
     TrainingListener listener = new TrainingListener() {
       @Override public void onMessage(String line) {
@@ -120,11 +122,11 @@ final class NablaRace {
       }
     };
     try {
-      new Trainer(sc).stepEngine(engine).fit(train, test, s, optimization, listener);
+      new Trainer(sc).stepEngine(engine).precision(precision).fit(train, test, s, optimization, listener);
     } catch (TargetReached stop) {
-      return new Result(s, describe(optimization), target, history, true);
+      return new Result(s, describe(optimization), precision, target, history, true);
     }
-    return new Result(s, describe(optimization), target, history, false);
+    return new Result(s, describe(optimization), precision, target, history, false);
   }
 
   /** E.g. "adam, cosine schedule over 3 epochs". */

@@ -28,7 +28,7 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class SparkBench {
   static final String USAGE = "usage: SparkBench [--quick] [--json FILE] [--data DIR] [--sections 1,2,3,4,6]\n"
-      + "                  [--nabla-batch N] [--nabla-lr X] [--nabla-optimizer NAME]\n"
+      + "                  [--nabla-batch N] [--nabla-lr X] [--nabla-optimizer NAME] [--precision P]\n"
       + "  --quick         small data and few repetitions: a smoke run well under a minute (CI)\n"
       + "  --json FILE     also write the results as JSON to FILE\n"
       + "  --data DIR      the MNIST IDX files (default data/mnist; submit-scripts/fetch-mnist.sh puts them there)\n"
@@ -37,7 +37,9 @@ public final class SparkBench {
       + "  --nabla-batch N, --nabla-lr X   Nabla's batch size and learning rate in section 2 (default 112, 0.022; --quick 256, 0.025)\n"
       + "  --nabla-optimizer NAME          Nabla's optimizer in section 2 (default adam)\n"
       + "  --nabla-schedule NAME           its learning-rate schedule (default cosine, over the maximum epochs)\n"
-      + "  --nabla-epochs N                its maximum epochs (default: the plan's)";
+      + "  --nabla-epochs N                its maximum epochs (default: the plan's)\n"
+      + "  --precision P                   float64 (default) or float32: Nabla's compute in sections 2 and 4 (4 then\n"
+      + "                                  compares with sgemm instead of dgemm)";
   private static final int WORKERS = 2;
 
   private SparkBench() {
@@ -102,12 +104,12 @@ public final class SparkBench {
           false, null);
       for (StepEngine engine : StepEngine.values()) {
         NablaRace.run(sc, train, test, NablaRace.settings(NablaRace.INIT, plan.nablaBatch(), plan.nablaLearningRate(),
-            1), optimization, 2.0, engine);
+            1), optimization, 2.0, engine, a.precision());
       }
       TrainSettings race = NablaRace.settings(NablaRace.INIT, plan.nablaBatch(), plan.nablaLearningRate(),
           plan.nablaMaxEpochs());
-      nabla = NablaRace.run(sc, train, test, race, optimization, plan.targetAccuracy(), StepEngine.STREAM);
-      NablaRace.Result jobs = NablaRace.run(sc, train, test, race, optimization, plan.targetAccuracy(), StepEngine.JOBS);
+      nabla = NablaRace.run(sc, train, test, race, optimization, plan.targetAccuracy(), StepEngine.STREAM, a.precision());
+      NablaRace.Result jobs = NablaRace.run(sc, train, test, race, optimization, plan.targetAccuracy(), StepEngine.JOBS, a.precision());
       train.data().release();
       test.data().release();
       print(sections, NablaRace.section(nabla, jobs, WORKERS), start);
@@ -119,7 +121,7 @@ public final class SparkBench {
     }
     if (a.sections().contains(4)) {
       start = System.nanoTime();
-      print(sections, ComputeEfficiency.run(sc, mnist, plan, timer), start);
+      print(sections, ComputeEfficiency.run(sc, mnist, plan, timer, a.precision()), start);
     }
     if (a.sections().contains(6)) {
       start = System.nanoTime();

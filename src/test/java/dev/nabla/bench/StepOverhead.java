@@ -2,6 +2,7 @@ package dev.nabla.bench;
 
 import dev.nabla.nn.Init;
 import dev.nabla.nn.Topology;
+import dev.nabla.report.StepTraffic;
 import dev.nabla.train.StepEngine;
 import dev.nabla.train.TrainSettings;
 import dev.nabla.train.Optimization;
@@ -16,7 +17,8 @@ import org.apache.spark.storage.StorageLevel;
 /**
  * Section 3 of the Spark benchmark: what a synchronous step costs when its arithmetic is nearly nil
  * (global batch 8, so 4 columns per task in local[2]), for a ~100k- and a ~1M-parameter network, with
- * each step engine (the default step stream, and one Spark job per step), next to an empty Spark job ({@code count()} of a cached 2-partition RDD). Both are timed the same way, as
+ * each step engine (the default step stream over its tree, the stream as a star (fan-out 0), and one Spark job per
+ * step), next to an empty Spark job ({@code count()} of a cached 2-partition RDD). Both are timed the same way, as
  * the wall time between consecutive completions on the driver ({@link StepClock} for the steps). The
  * empty job is timed in three blocks, before, between and after the two networks, and each network is
  * compared with the pooled blocks on either side of it, so that a change in outside load during the
@@ -34,8 +36,9 @@ final class StepOverhead {
    *
    * @param seconds wall time of each timed step or job
    * @param jobs Spark's view of the same jobs
+   * @param traffic what the step stream moved in the timed epoch (null for empty jobs and one job per step)
    */
-  record Block(List<Double> seconds, JobProbe.Breakdown jobs) {
+  record Block(List<Double> seconds, JobProbe.Breakdown jobs, StepTraffic traffic) {
     Block {
       seconds = List.copyOf(seconds);
     }
@@ -55,12 +58,14 @@ final class StepOverhead {
     List<Topology> models = models();
     List<Block> empty = new ArrayList<>();
     List<Block> stream = new ArrayList<>();
+    List<Block> star = new ArrayList<>();
     List<Block> jobs = new ArrayList<>();
     try {
       empty.add(emptyJobs(sc, tiny, plan.emptyJobs(), probe));
       for (Topology t : models) {
-        stream.add(steps(sc, data, t, stepsPerEpoch, probe, StepEngine.STREAM));
-        jobs.add(steps(sc, data, t, stepsPerEpoch, probe, StepEngine.JOBS));
+        stream.add(steps(sc, data, t, stepsPerEpoch, probe, StepEngine.STREAM, Trainer.DEFAULT_TREE_FANOUT));
+        star.add(steps(sc, data, t, stepsPerEpoch, probe, StepEngine.STREAM, 0));
+        jobs.add(steps(sc, data, t, stepsPerEpoch, probe, StepEngine.JOBS, Trainer.DEFAULT_TREE_FANOUT));
         empty.add(emptyJobs(sc, tiny, plan.emptyJobs(), probe));
       }
     } finally {
@@ -72,22 +77,26 @@ final class StepOverhead {
     for (Topology t : models) {
       arithmetic.add(arithmeticSeconds(t, arithmeticTimer));
     }
-    return StepOverheadReport.section(site, models, empty, stream, jobs, arithmetic, data.rows(), stepsPerEpoch,
+    return StepOverheadReport.section(site, models, empty, stream, star, jobs, arithmetic, data.rows(), stepsPerEpoch,
         plan.emptyJobs());
   }
 
-  /** Step times of epoch 2 of a 2-epoch fit (epoch 1 warms up), with Spark's view of the same jobs. */
+  /**
+   * Step times of epoch 2 of a 2-epoch fit (epoch 1 warms up), with Spark's view of the same jobs and the stream's
+   * traffic; {@code fanout} is the tree's k (0: the star).
+   */
   private static Block steps(JavaSparkContext sc, TrainingSet data, Topology t, int stepsPerEpoch, JobProbe probe,
-      StepEngine engine) {
+      StepEngine engine, int fanout) {
     TrainSettings s = new TrainSettings(t, Init.GLOROT_UNIFORM, 0.1, BATCH, 2, CoreBench.SEED);
     StepClock clock = new StepClock(1);
-    new Trainer(sc).stepEngine(engine).fit(data, null, s, Optimization.sgd(), clock);
+    new Trainer(sc).stepEngine(engine).treeFanout(fanout).fit(data, null, s, Optimization.sgd(), clock);
     Stats stats = clock.steps();
     if (stats.count() != stepsPerEpoch - 1) {
       throw new IllegalStateException("timed " + stats.count() + " steps of " + t + ", expected " + (stepsPerEpoch - 1)
           + ": the Trainer ran a different number of steps per epoch than ⌈rows / batch⌉");
     }
-    return new Block(clock.stepSeconds(), probe.between(clock.timedFromMillis(), System.currentTimeMillis() + 1));
+    return new Block(clock.stepSeconds(), probe.between(clock.timedFromMillis(), System.currentTimeMillis() + 1),
+        clock.epochs().get(1).traffic());
   }
 
   /** Seconds between consecutive completions of {@code timed} count() jobs, after a few untimed ones. */
@@ -107,7 +116,7 @@ final class StepOverhead {
     }
     long to = System.currentTimeMillis() + 1;
     sc.setJobDescription(null);
-    return new Block(seconds, probe.between(from, to));
+    return new Block(seconds, probe.between(from, to), null);
   }
 
   /** CPU seconds of one task's share of a step (forward+backward of BATCH / 2 columns), one thread. */

@@ -71,7 +71,7 @@ class DpTrainingTest extends SharedSpark {
     net.addClippedGradient(params, x, y, batch.size(), net.newWorkspace(batch.size()), single, clip, null, null);
     for (TrainingSet set : new TrainingSet[] {one, threeParts}) {
       GradientSum sum = new PoissonStepJob(set.data().groups(), TrainingFixtures.view(set), topology, sampling, clip, null, 0,
-          Trainer.DEFAULT_TREE_FANOUT)
+          Trainer.DEFAULT_TREE_FANOUT, dev.nabla.nn.Precision.FLOAT64, false)
           .run(bc, epoch, step);
       assertEquals(batch.size(), sum.count);
       for (int i = 0; i < params.length; i++) {

@@ -82,7 +82,8 @@ public final class TrainingFixtures {
   /** A step job over the set. */
   static StepJob stepJob(TrainingSet set, dev.nabla.nn.Topology t, BatchSchedule schedule, dev.nabla.nn.Dropout dropout,
       long dropoutSeed) {
-    return new StepJob(set.data().groups(), view(set), t, schedule, dropout, dropoutSeed, Trainer.DEFAULT_TREE_FANOUT);
+    return new StepJob(set.data().groups(), view(set), t, schedule, dropout, dropoutSeed, Trainer.DEFAULT_TREE_FANOUT,
+        dev.nabla.nn.Precision.FLOAT64, false);
   }
 
   /** Even partition sizes. */

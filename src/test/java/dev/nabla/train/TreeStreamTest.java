@@ -10,6 +10,7 @@ import dev.nabla.data.Example;
 import dev.nabla.nn.Dropout;
 import dev.nabla.nn.Init;
 import dev.nabla.nn.Loss;
+import dev.nabla.nn.Precision;
 import dev.nabla.nn.Softmax;
 import dev.nabla.nn.Tanh;
 import dev.nabla.nn.Topology;
@@ -42,6 +43,10 @@ class TreeStreamTest extends SharedSpark {
   }
 
   private Run fit(StepEngine engine, int fanout) {
+    return fit(engine, fanout, Precision.FLOAT64, false);
+  }
+
+  private Run fit(StepEngine engine, int fanout, Precision precision, boolean float32Wire) {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<Example> rows = TrainingFixtures.blobs(160, 5, 3, 13);
     TrainingSet train = TrainingFixtures.packed(sc, rows, SIZES, 3);
@@ -50,7 +55,8 @@ class TreeStreamTest extends SharedSpark {
     List<Double> losses = new ArrayList<>();
     List<EpochMetrics> epochs = new ArrayList<>();
     try {
-      TrainResult r = new Trainer(sc).stepEngine(engine).treeFanout(fanout).diagnostics(false)
+      TrainResult r = new Trainer(sc).stepEngine(engine).treeFanout(fanout).precision(precision)
+          .float32Wire(float32Wire).diagnostics(false)
           .fit(train, null, s, Optimization.of("adam"), new TrainingListener() {
             @Override public void onStep(StepMetrics m) {
               losses.add(m.loss());
@@ -83,6 +89,28 @@ class TreeStreamTest extends SharedSpark {
       assertNull(m.traffic(), "one job per step streams nothing");
     }
     assertTrue(steps >= 13, "160 rows in batches of 12: " + steps + " steps");
+  }
+
+  /**
+   * Float32 products, and float32 transfer of float64 products: every engine rounds θ and each subtree's SUMS as the
+   * stream does, so they still agree bit for bit; and the results differ from float64's, but not by much.
+   */
+  @ParameterizedTest(name = "fan-out {0}")
+  @ValueSource(ints = {0, 2})
+  void atFloat32EveryEngineStillGivesTheSameBits(int fanout) {
+    Run f64 = fit(StepEngine.JOBS, fanout);
+    for (boolean products : new boolean[] {true, false}) {
+      Precision p = products ? Precision.FLOAT32 : Precision.FLOAT64;
+      Run jobs = fit(StepEngine.JOBS, fanout, p, !products);
+      Run tree = fit(StepEngine.STREAM, fanout, p, !products);
+      assertArrayEquals(jobs.params(), tree.params(), p + " products, float32 transfer: parameters bit for bit");
+      assertEquals(jobs.losses(), tree.losses());
+      double worst = 0;
+      for (int i = 0; i < f64.params().length; i++) {
+        worst = Math.max(worst, Math.abs(f64.params()[i] - jobs.params()[i]));
+      }
+      assertTrue(worst > 0 && worst < 1e-3, p + ": largest parameter difference from float64 " + worst);
+    }
   }
 
   @org.junit.jupiter.api.Test

@@ -90,16 +90,28 @@ public final class TreeShape implements Serializable {
    * tree's order. Adds into the operands (they are the caller's scratch); null when every part is null.
    */
   public GradientSum fold(GradientSum[] parts) {
+    return fold(parts, false);
+  }
+
+  /**
+   * As {@link #fold(GradientSum[])}, with every subtree's gradient SUM rounded to float32 when {@code round} (what a
+   * float32 transfer does to it on its way to the parent: the additions stay float64, the values that travel are
+   * float32), the total included.
+   */
+  public GradientSum fold(GradientSum[] parts, boolean round) {
     if (parts.length != tasks) {
       throw new IllegalArgumentException(parts.length + " partial sums for a tree of " + tasks);
     }
-    return subtree(0, parts);
+    return subtree(0, parts, round);
   }
 
-  private GradientSum subtree(int i, GradientSum[] parts) {
+  private GradientSum subtree(int i, GradientSum[] parts, boolean round) {
     GradientSum acc = parts[i];
     for (int c : treeChildren(i)) {
-      acc = add(acc, subtree(c, parts));
+      acc = add(acc, subtree(c, parts, round));
+    }
+    if (round && acc != null) {
+      dev.nabla.nn.Precision.roundToFloat(acc.gradient);
     }
     return acc;
   }

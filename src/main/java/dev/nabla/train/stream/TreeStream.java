@@ -52,6 +52,7 @@ public final class TreeStream implements AutoCloseable {
   private final Edge[] edges;
   private final GradientSum[] parts;
   private final Edge.Answer[] answers;
+  private final boolean float32;
   private final java.util.concurrent.ExecutorService io;
   private final SocketChannel[] control;
   private final JavaFutureAction<Void> job;
@@ -61,8 +62,9 @@ public final class TreeStream implements AutoCloseable {
   private Traffic traffic = new Traffic(0, 0);
 
   private TreeStream(String key, TreeShape shape, Edge[] edges, SocketChannel[] control, JavaFutureAction<Void> job,
-      int numParams) {
+      int numParams, boolean float32) {
     this.key = key;
+    this.float32 = float32;
     this.shape = shape;
     this.edges = edges;
     this.parts = new GradientSum[edges.length];
@@ -107,7 +109,8 @@ public final class TreeStream implements AutoCloseable {
           check(job, deadline, arrived, n, null, connectTimeoutMs);
           arrived = LocalEdges.awaitArrived(key, n, Math.min(remaining(deadline), 250));
         }
-        return new TreeStream(key, shape, shape.star() ? local : new Edge[] {local[0]}, control, job, numParams);
+        return new TreeStream(key, shape, shape.star() ? local : new Edge[] {local[0]}, control, job, numParams,
+            float32);
       }
       Hello[] hellos = new Hello[n];
       int connected = 0;
@@ -140,7 +143,7 @@ public final class TreeStream implements AutoCloseable {
       for (int p = 0; p < edges.length; p++) {
         edges[p] = new Edge.Socket(control[p], numParams, float32);
       }
-      return new TreeStream(key, shape, edges, control, job, numParams);
+      return new TreeStream(key, shape, edges, control, job, numParams, float32);
     } catch (java.net.SocketTimeoutException e) {
       abort(key, control, job);
       throw new Broken("the tasks did not link up within " + connectTimeoutMs + " ms", e);
@@ -251,7 +254,7 @@ public final class TreeStream implements AutoCloseable {
       busiest = Math.max(busiest, answers[i].maxTaskBytes());
     }
     traffic = new Traffic(bytes() - before, busiest);
-    GradientSum total = edges.length == 1 ? parts[0] : shape.fold(parts);
+    GradientSum total = edges.length == 1 ? parts[0] : shape.fold(parts, float32);
     return total == null ? new GradientSum(numParams) : total;
   }
 

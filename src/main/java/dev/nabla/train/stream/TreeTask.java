@@ -2,6 +2,7 @@ package dev.nabla.train.stream;
 
 import dev.nabla.data.ShardGroup;
 import dev.nabla.nn.GradientSum;
+import dev.nabla.nn.Precision;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -211,6 +212,9 @@ final class TreeTask implements VoidFunction<Iterator<ShardGroup>> {
         Edge.Answer a = d.receiveAnswer();
         acc = TreeShape.add(acc, a.sum());
         busiest = Math.max(busiest, a.maxTaskBytes());
+      }
+      if (float32 && acc != null) {
+        Precision.roundToFloat(acc.gradient); // what travels up is float32, on a socket or handed over alike
       }
       long now = bytes(up, down);
       long mine = now - seen + (up instanceof Edge.Socket ? answerBytes(acc) : 0);

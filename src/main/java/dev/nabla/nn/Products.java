@@ -1,0 +1,159 @@
+package dev.nabla.nn;
+
+/**
+ * The matrix products of one forward/backward pass, with the weights W^l read from θ, at the pass's
+ * {@link Precision}. They are the only place the two precisions differ: {@link Float64} runs dgemm on θ and the
+ * workspace's arrays; {@link Float32} runs sgemm on float32 copies (θ rounded once per pass, each layer's output
+ * narrowed once when it is made, each error when it is multiplied) and widens the results back into the
+ * workspace's double arrays, where all the element-wise math runs. BP1–BP4 and the forward pass are written once,
+ * over this interface ({@link Backprop}, {@link Network}).
+ *
+ * <p>Contract of every method: matrices are column-major; W^l is n_l × n_{l−1} at θ's {@code weightOffset(l)}.
+ */
+abstract sealed class Products permits Products.Float64, Products.Float32 {
+  final Topology topology;
+
+  Products(Topology topology) {
+    this.topology = topology;
+  }
+
+  /**
+   * Starts a pass at θ; returns the values the pass uses (θ itself, or θ rounded to float32), which the biases and
+   * a sparse layer 1 read.
+   */
+  abstract double[] begin(double[] params);
+
+  /** A^l (l = 0: the dense inputs X) is final for this pass, as layer l + 1 and BP4 will read it. */
+  abstract void output(int l, double[] a, int cols);
+
+  /** Z^l := Z^l + W^l A^{l−1}, A^{l−1} the array given to {@link #output} for l − 1. */
+  abstract void forward(int l, double[] aPrev, int cols, double[] z);
+
+  /** out := (W^l)ᵀ δ^l, n_{l−1} × cols (BP2's product for layer l − 1). */
+  abstract void backward(int l, double[] delta, int cols, double[] out);
+
+  /** grad[W^l] += δ^l (A^{l−1})ᵀ, the batch SUM (BP4's product). */
+  abstract void outer(int l, double[] delta, double[] aPrev, int cols, double[] grad);
+
+  /** dgemm on θ and the workspace's arrays, in place. */
+  static final class Float64 extends Products {
+    private double[] params;
+
+    Float64(Topology topology) {
+      super(topology);
+    }
+
+    @Override double[] begin(double[] p) {
+      this.params = p;
+      return p;
+    }
+
+    @Override void output(int l, double[] a, int cols) {
+    }
+
+    @Override void forward(int l, double[] aPrev, int cols, double[] z) {
+      int nl = topology.size(l);
+      int nPrev = topology.size(l - 1);
+      Gemm.gemm(false, false, nl, cols, nPrev, 1.0, params, topology.weightOffset(l), nl, aPrev, 0, nPrev, 1.0, z, 0,
+          nl);
+    }
+
+    @Override void backward(int l, double[] delta, int cols, double[] out) {
+      int nl = topology.size(l);
+      int nPrev = topology.size(l - 1);
+      Gemm.gemm(true, false, nPrev, cols, nl, 1.0, params, topology.weightOffset(l), nl, delta, 0, nl, 0.0, out, 0,
+          nPrev);
+    }
+
+    @Override void outer(int l, double[] delta, double[] aPrev, int cols, double[] grad) {
+      int nl = topology.size(l);
+      int nPrev = topology.size(l - 1);
+      Gemm.gemm(false, true, nl, nPrev, cols, 1.0, delta, 0, nl, aPrev, 0, nPrev, 1.0, grad, topology.weightOffset(l),
+          nl);
+    }
+  }
+
+  /**
+   * sgemm on float32 copies. θ is rounded to float32 as a whole (the biases too, through {@link #begin}'s result), so
+   * a pass is a function of the rounded θ only; each product accumulates in float32 inside sgemm and is widened into
+   * the double result.
+   */
+  static final class Float32 extends Products {
+    private final float[] theta;
+    private final double[] rounded;
+    /** float32 copies of A^l, l = 0 … L − 1. */
+    private final float[][] outputs;
+    private float[] error = new float[0];
+    private float[] product = new float[0];
+
+    Float32(Topology topology) {
+      super(topology);
+      this.theta = new float[topology.numParams()];
+      this.rounded = new double[topology.numParams()];
+      this.outputs = new float[topology.numLayers()][];
+    }
+
+    @Override double[] begin(double[] p) {
+      for (int i = 0; i < p.length; i++) {
+        theta[i] = (float) p[i];
+        rounded[i] = theta[i];
+      }
+      return rounded;
+    }
+
+    @Override void output(int l, double[] a, int cols) {
+      if (l < outputs.length) {
+        outputs[l] = narrow(a, topology.size(l) * cols, outputs[l]);
+      }
+    }
+
+    @Override void forward(int l, double[] aPrev, int cols, double[] z) {
+      int nl = topology.size(l);
+      int nPrev = topology.size(l - 1);
+      float[] p = scratch(nl * cols);
+      Gemm.sgemm(false, false, nl, cols, nPrev, theta, topology.weightOffset(l), nl, outputs[l - 1], 0, nPrev, p, 0,
+          nl);
+      for (int i = 0, n = nl * cols; i < n; i++) {
+        z[i] += p[i];
+      }
+    }
+
+    @Override void backward(int l, double[] delta, int cols, double[] out) {
+      int nl = topology.size(l);
+      int nPrev = topology.size(l - 1);
+      error = narrow(delta, nl * cols, error);
+      float[] p = scratch(nPrev * cols);
+      Gemm.sgemm(true, false, nPrev, cols, nl, theta, topology.weightOffset(l), nl, error, 0, nl, p, 0, nPrev);
+      for (int i = 0, n = nPrev * cols; i < n; i++) {
+        out[i] = p[i];
+      }
+    }
+
+    @Override void outer(int l, double[] delta, double[] aPrev, int cols, double[] grad) {
+      int nl = topology.size(l);
+      int nPrev = topology.size(l - 1);
+      error = narrow(delta, nl * cols, error);
+      float[] p = scratch(nl * nPrev);
+      Gemm.sgemm(false, true, nl, nPrev, cols, error, 0, nl, outputs[l - 1], 0, nPrev, p, 0, nl);
+      int w = topology.weightOffset(l);
+      for (int i = 0, n = nl * nPrev; i < n; i++) {
+        grad[w + i] += p[i];
+      }
+    }
+
+    private float[] scratch(int n) {
+      if (product.length < n) {
+        product = new float[n];
+      }
+      return product;
+    }
+
+    private static float[] narrow(double[] src, int n, float[] into) {
+      float[] out = into == null || into.length < n ? new float[n] : into;
+      for (int i = 0; i < n; i++) {
+        out[i] = (float) src[i];
+      }
+      return out;
+    }
+  }
+}
