@@ -1,14 +1,10 @@
 package dev.nabla.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,8 +13,11 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * A command's configuration file ({@code --config FILE}): Java properties whose keys are the command's
  * long option names without the dashes ({@code learning-rate=0.1}). Values from the file become the
- * options' defaults, so flags on the command line override them. An unknown key is an error naming the
- * key and the allowed ones. Read through the Hadoop FileSystem API (any file:, hdfs:, s3a: path).
+ * options' defaults, so flags on the command line override them; options the file does not set keep the
+ * {@link Defaults}. An unknown key is an error naming the
+ * key and the allowed ones. Read through the Hadoop FileSystem API (any file:, hdfs:, s3a: path) by
+ * {@link HadoopText}, which only a command with a {@code --config} option loads (gradcheck and privacy run
+ * without Hadoop on the class path).
  */
 final class ConfigFile implements CommandLine.IDefaultValueProvider {
   private final Properties props;
@@ -44,10 +43,7 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
   static ConfigFile load(String path, CommandSpec spec) {
     Properties p = new Properties();
     try {
-      Path file = new Path(path);
-      try (InputStream in = file.getFileSystem(new Configuration()).open(file)) {
-        p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-      }
+      p.load(new StringReader(HadoopText.read(path)));
     } catch (IOException e) {
       throw new UsageException("--config: cannot read " + path + ": " + e.getMessage());
     }
@@ -74,7 +70,8 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
       if (v != null) {
         return v.trim();
       }
+      return Defaults.of(o);
     }
-    return arg.defaultValue();
+    return null;
   }
 }

@@ -10,12 +10,13 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code nabla export}: a saved model as an ONNX file for serving runtimes; no Spark session. */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Writes a saved model as an ONNX file (opset " + OnnxExport.OPSET + ", float32) for serving runtimes"
-        + " such as ONNX Runtime:",
+    description = {"Writes a saved model as an ONNX file for serving runtimes.",
+        "ONNX opset " + OnnxExport.OPSET + ", float32, for runtimes such as ONNX Runtime:",
         "input 'features' [N, n0] of RAW features (the fitted scaling is folded into the first layer); outputs",
         "'probability' [N, k] and 'label' (int64 class index) for classification, 'prediction' [N, nL] for regression;",
         "the manifest in the file's metadata. Starts no Spark session."})
@@ -29,9 +30,7 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "The file to write, e.g. model.onnx (any Hadoop path).")
   String out;
 
-  @Option(names = "--overwrite", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
-      description = "Replace an existing file.")
-  boolean overwrite;
+  @Mixin OverwriteOption output;
 
   @Option(names = "--verbose", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
       description = "Print stack traces of errors.")
@@ -39,13 +38,14 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    ClassPath.requireHadoop();
     if (!format.toLowerCase(Locale.ROOT).equals("onnx")) {
       throw new UsageException("--format: unknown format '" + format + "': expected onnx");
     }
     Configuration conf = new Configuration();
     Model m = ModelIO.load(model, conf);
     try {
-      OnnxExport.write(m, out, overwrite, conf);
+      OnnxExport.write(m, out, output.overwrite, conf);
     } catch (OutputExistsException | NotExportableException e) {
       throw new UsageException(e.getMessage());
     }

@@ -3,6 +3,7 @@ package dev.nabla.cli;
 import dev.nabla.data.DataException;
 import dev.nabla.model.ModelExistsException;
 import dev.nabla.train.DivergenceException;
+import dev.nabla.train.ResumeMismatchException;
 import picocli.CommandLine;
 
 /**
@@ -15,8 +16,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
   public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
     boolean verbose = parsed.hasMatchedOption("--verbose") || System.getenv("NABLA_VERBOSE") != null;
     int status = statusOf(ex);
-    String command = cl.getCommandName();
-    cl.getErr().println("nabla " + command + ": " + messageOf(ex));
+    cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + messageOf(ex));
     if (verbose) {
       ex.printStackTrace(cl.getErr());
     } else if (status == ExitStatus.FAILED) {
@@ -34,7 +34,7 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       if (t instanceof DivergenceException) {
         return ExitStatus.DIVERGED;
       }
-      if (t instanceof UsageException || t instanceof ModelExistsException) {
+      if (t instanceof UsageException || t instanceof ModelExistsException || t instanceof ResumeMismatchException) {
         return ExitStatus.USAGE;
       }
     }
@@ -48,7 +48,8 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
       return data.get().getMessage();
     }
     for (Throwable t = ex; t != null; t = t.getCause()) {
-      if (t instanceof DivergenceException || t instanceof UsageException || t instanceof ModelExistsException) {
+      if (t instanceof DivergenceException || t instanceof UsageException || t instanceof ModelExistsException
+          || t instanceof ResumeMismatchException) {
         return t.getMessage();
       }
     }

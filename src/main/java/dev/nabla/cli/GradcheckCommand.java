@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code nabla gradcheck}: backprop's gradient against finite differences on a random batch; no Spark. */
 @Command(name = "gradcheck", mixinStandardHelpOptions = true,
-    description = {"Compares backprop's gradient with central finite differences on a random batch.",
+    description = {"Compares backprop's gradient with finite differences on a random batch.",
         "Prints the largest relative error of W and b per layer, then 'max relative error: <value>'.",
         "Exit status 0 when it is at most --tolerance, 1 otherwise, 2 for bad arguments."})
 final class GradcheckCommand implements Callable<Integer> {

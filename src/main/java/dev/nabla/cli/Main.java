@@ -7,6 +7,8 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code nabla} (spark-submit main class and plain {@code java -jar}). */
 @Command(name = "nabla", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Train multilayer perceptrons by backpropagation, data-parallel on Apache Spark.",
+    footer = "Run 'nabla COMMAND --help' for a command's options. Exit status: 0 done, 1 internal error, "
+        + "2 bad option or config, 3 bad data, 4 training diverged.",
     subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ExportCommand.class,
         GradcheckCommand.class, PrivacyCommand.class})
 public final class Main implements Runnable {
@@ -22,16 +24,11 @@ public final class Main implements Runnable {
     cl.setOverwrittenOptionsAllowed(true);
     cl.setOut(out);
     cl.setErr(err);
-    cl.setParameterExceptionHandler((ex, a) -> {
-      String command = ex.getCommandLine().getCommandName();
-      ex.getCommandLine().getErr().println("nabla " + command + ": " + ex.getMessage()
-          + " (see 'nabla " + command + " --help')");
-      return ExitStatus.USAGE;
-    });
+    cl.setParameterExceptionHandler(new UsageErrors());
     cl.setExecutionExceptionHandler(new Failures());
     String config = ConfigFile.configPath(args);
-    if (config != null && args.length > 0 && cl.getSubcommands().containsKey(args[0])) {
-      CommandLine sub = cl.getSubcommands().get(args[0]);
+    CommandLine sub = args.length > 0 ? cl.getSubcommands().get(args[0]) : null;
+    if (config != null && sub != null && sub.getCommandSpec().findOption("--config") != null) {
       try {
         sub.setDefaultValueProvider(ConfigFile.load(config, sub.getCommandSpec()));
       } catch (UsageException e) {

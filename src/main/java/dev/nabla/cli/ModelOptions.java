@@ -1,20 +1,33 @@
 package dev.nabla.cli;
 
+import dev.nabla.optim.AdaGrad;
+import dev.nabla.optim.Adam;
+import dev.nabla.optim.AdamW;
+import dev.nabla.optim.CosineAnnealing;
+import dev.nabla.optim.ExponentialDecay;
+import dev.nabla.optim.InverseTimeDecay;
+import dev.nabla.optim.Momentum;
+import dev.nabla.optim.ReduceOnPlateau;
+import dev.nabla.optim.RmsProp;
+import dev.nabla.optim.StepDecay;
 import picocli.CommandLine.Option;
 
-/** The network and the optimization, as flags. */
+/**
+ * The network and the optimization, as flags. Defaults come from {@link dev.nabla.train.TrainDefaults} (through
+ * {@link Defaults}); an optimizer's or schedule's own settings default to its constants in {@code dev.nabla.optim}.
+ */
 final class ModelOptions {
-  @Option(names = "--task", defaultValue = "classification", description = "classification or regression (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--task", description = "classification or regression (default: ${DEFAULT-VALUE}).")
   String task;
 
-  @Option(names = "--num-classes", defaultValue = "0", description = "Classes k; 0 infers max label + 1 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--num-classes", description = "Classes k; 0 infers max label + 1 (default: ${DEFAULT-VALUE}).")
   int numClasses;
 
   @Option(names = "--layers", required = true, description = "Layer sizes n_0,...,n_L, e.g. 784,128,10; n_0 must equal the "
       + "feature dimension and n_L the number of classes (or targets).")
   String layers;
 
-  @Option(names = "--activation", defaultValue = "relu", description = "Hidden activation (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--activation", description = "Hidden activation (default: ${DEFAULT-VALUE}).")
   String activation;
 
   @Option(names = "--output", description = "Output activation (default: softmax for classification, identity for regression).")
@@ -24,56 +37,62 @@ final class ModelOptions {
       + " for classification, quadratic otherwise).")
   String loss;
 
-  @Option(names = "--init", description = "glorot-uniform, glorot-normal, he-normal, nielsen, mllib-uniform (default: "
-      + "he-normal for relu/leaky-relu, glorot-uniform otherwise).")
+  @Option(names = "--init", description = "auto (he-normal for relu/leaky-relu, glorot-uniform otherwise), "
+      + "glorot-uniform, glorot-normal, he-normal, nielsen, mllib-uniform (default: ${DEFAULT-VALUE}).")
   String init;
 
-  @Option(names = "--optimizer", defaultValue = "sgd",
+  @Option(names = "--optimizer",
       description = "sgd, momentum, nesterov, adagrad, rmsprop, adam, adamw, or lbfgs (full-batch L-BFGS; "
           + "--epochs = iterations) (default: ${DEFAULT-VALUE}).")
   String optimizer;
 
-  @Option(names = "--lbfgs-memory", defaultValue = "10", description = "L-BFGS history size m (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--lbfgs-memory", description = "L-BFGS history size m (default: ${DEFAULT-VALUE}).")
   int lbfgsMemory;
 
-  @Option(names = "--lbfgs-tolerance", defaultValue = "1e-6",
+  @Option(names = "--lbfgs-tolerance",
       description = "L-BFGS convergence tolerance, as MLlib's (default: ${DEFAULT-VALUE}).")
   double lbfgsTolerance;
 
-  @Option(names = "--learning-rate", defaultValue = "0.1", description = "Base learning rate η0 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--learning-rate", description = "Base learning rate η0 (default: ${DEFAULT-VALUE}).")
   double learningRate;
 
-  @Option(names = "--momentum", description = "μ of momentum and nesterov (default 0.9).")
+  @Option(names = "--momentum", description = "μ of momentum and nesterov (default " + Momentum.DEFAULT_MOMENTUM + ").")
   String momentum;
 
-  @Option(names = "--beta1", description = "Adam/AdamW β1 (default 0.9).")
+  @Option(names = "--beta1", description = "Adam/AdamW β1 (default " + Adam.DEFAULT_BETA1 + ").")
   String beta1;
 
-  @Option(names = "--beta2", description = "Adam/AdamW β2 (default 0.999).")
+  @Option(names = "--beta2", description = "Adam/AdamW β2 (default " + Adam.DEFAULT_BETA2 + ").")
   String beta2;
 
-  @Option(names = "--epsilon", description = "ε of adagrad (1e-10), rmsprop, adam, adamw (1e-8).")
+  @Option(names = "--epsilon", description = "ε of adagrad (" + AdaGrad.DEFAULT_EPSILON + "), rmsprop, adam, adamw ("
+      + Adam.DEFAULT_EPSILON + ").")
   String epsilon;
 
-  @Option(names = "--weight-decay", description = "AdamW decoupled weight decay λ on weights (default 0.01).")
+  @Option(names = "--weight-decay", description = "AdamW decoupled weight decay λ on weights (default "
+      + AdamW.DEFAULT_WEIGHT_DECAY + ").")
   String weightDecay;
 
-  @Option(names = "--rho", description = "RMSProp decay ρ (default 0.9).")
+  @Option(names = "--rho", description = "RMSProp decay ρ (default " + RmsProp.DEFAULT_RHO + ").")
   String rho;
 
-  @Option(names = "--lr-schedule", description = "constant, step, exponential, inverse-time, cosine, plateau (default constant).")
+  @Option(names = "--lr-schedule",
+      description = "constant, step, exponential, inverse-time, cosine, plateau (default: ${DEFAULT-VALUE}).")
   String lrSchedule;
 
-  @Option(names = "--lr-decay", description = "γ of step (0.1), exponential (0.95), inverse-time (1.0); plateau factor (0.1).")
+  @Option(names = "--lr-decay", description = "γ of step (" + StepDecay.DEFAULT_GAMMA + "), exponential ("
+      + ExponentialDecay.DEFAULT_GAMMA + "), inverse-time (" + InverseTimeDecay.DEFAULT_GAMMA + "); plateau factor ("
+      + ReduceOnPlateau.DEFAULT_FACTOR + ").")
   String lrDecay;
 
   @Option(names = "--lr-step", description = "Decay period k in steps (default: one epoch).")
   String lrStep;
 
-  @Option(names = "--lr-min", description = "Floor of cosine and plateau (default 0).")
+  @Option(names = "--lr-min", description = "Floor of cosine and plateau (default " + CosineAnnealing.DEFAULT_MIN_RATE
+      + ").")
   String lrMin;
 
-  @Option(names = "--warmup-steps", description = "Linear warmup steps in front of the schedule (default 0).")
+  @Option(names = "--warmup-steps", description = "Linear warmup steps in front of the schedule (default: ${DEFAULT-VALUE}).")
   String warmupSteps;
 
   @Option(names = "--warmup-from-zero", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
@@ -83,19 +102,22 @@ final class ModelOptions {
   @Option(names = "--cosine-period", description = "Cosine restart period in steps (default: one cycle over the run).")
   String cosinePeriod;
 
-  @Option(names = "--cosine-mult", description = "Cosine restart period multiplier (default 1).")
+  @Option(names = "--cosine-mult", description = "Cosine restart period multiplier (default "
+      + CosineAnnealing.DEFAULT_PERIOD_MULTIPLIER + ").")
   String cosineMult;
 
-  @Option(names = "--plateau-patience", description = "Epochs without validation-loss improvement before reducing (default 10).")
+  @Option(names = "--plateau-patience", description = "Epochs without validation-loss improvement before reducing "
+      + "(default " + ReduceOnPlateau.DEFAULT_PATIENCE + ").")
   String plateauPatience;
 
-  @Option(names = "--plateau-min-delta", description = "Smallest improvement that counts (default 1e-4).")
+  @Option(names = "--plateau-min-delta", description = "Smallest improvement that counts (default "
+      + ReduceOnPlateau.DEFAULT_MIN_DELTA + ").")
   String plateauMinDelta;
 
-  @Option(names = "--l2", defaultValue = "0", description = "L2 penalty λ2 on weights (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--l2", description = "L2 penalty λ2 on weights (default: ${DEFAULT-VALUE}).")
   double l2;
 
-  @Option(names = "--l1", defaultValue = "0", description = "L1 penalty λ1 on weights (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--l1", description = "L1 penalty λ1 on weights (default: ${DEFAULT-VALUE}).")
   double l1;
 
   @Option(names = "--regularize-biases", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
@@ -106,16 +128,16 @@ final class ModelOptions {
       + "per hidden layer (e.g. 0.2,0.5) (default: none).")
   String dropout;
 
-  @Option(names = "--early-stopping-patience", defaultValue = "0",
+  @Option(names = "--early-stopping-patience",
       description = "Stop after this many epochs without validation improvement and keep the best epoch; 0 = off "
           + "(default: ${DEFAULT-VALUE}).")
   int earlyStoppingPatience;
 
-  @Option(names = "--early-stopping-metric", defaultValue = "loss",
+  @Option(names = "--early-stopping-metric",
       description = "Validation metric watched: loss, accuracy, mse, rmse, mae, r2 (default: ${DEFAULT-VALUE}).")
   String earlyStoppingMetric;
 
-  @Option(names = "--early-stopping-min-delta", defaultValue = "0",
+  @Option(names = "--early-stopping-min-delta",
       description = "Smallest improvement that counts (default: ${DEFAULT-VALUE}).")
   double earlyStoppingMinDelta;
 
@@ -149,16 +171,16 @@ final class ModelOptions {
     return m;
   }
 
-  @Option(names = "--batch-size", defaultValue = "64", description = "Global mini-batch size m (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--batch-size", description = "Global mini-batch size m (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
-  @Option(names = "--epochs", defaultValue = "10", description = "Passes over the training data (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--epochs", description = "Passes over the training data (default: ${DEFAULT-VALUE}).")
   int epochs;
 
-  @Option(names = "--seed", defaultValue = "1", description = "The run's seed (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--seed", description = "The run's seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--scale", defaultValue = "none", description = "Feature scaling fitted on training data: none, standard, "
+  @Option(names = "--scale", description = "Feature scaling fitted on training data: none, standard, "
       + "minmax (default: ${DEFAULT-VALUE}).")
   String scale;
 }

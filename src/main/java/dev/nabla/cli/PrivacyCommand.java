@@ -12,9 +12,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code nabla privacy}: the ε a DP-SGD run would spend, before running it; no Spark, no data. */
 @Command(name = "privacy", mixinStandardHelpOptions = true,
-    description = {"Prints the (epsilon, delta) that DP-SGD training with these settings spends: Poisson sampling with",
-        "q = m/N, round(N/m) steps per epoch, noise multiplier sigma; RDP accountant of the sampled Gaussian",
-        "mechanism. Last line: 'epsilon: <value>'. Exit status 0, or 2 for bad arguments."})
+    description = {"Prints the (epsilon, delta) a DP-SGD run with these settings would spend.",
+        "Poisson sampling with q = m/N, round(N/m) steps per epoch, noise multiplier sigma; RDP accountant",
+        "of the sampled Gaussian mechanism. Last line: 'epsilon: <value>'. Exit status 0, or 2 for bad",
+        "arguments. Needs no Spark."})
 final class PrivacyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

@@ -1,31 +1,12 @@
 package dev.nabla.cli;
 
-import dev.nabla.model.Model;
-import dev.nabla.model.ModelIO;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Option;
 
-/** What evaluate and predict share: a config file, the saved model, the data and its partitioning. */
+/** What evaluate and predict share: the saved model and the data to run it on. */
 final class SavedModelOptions {
-  @Option(names = "--config", description = "A properties file of options (keys = option names without dashes).")
-  String config;
-
   @Option(names = "--model", required = true, description = "The model directory (any Hadoop path).")
   String model;
 
   @Option(names = "--data", required = true, description = "The data (same formats and options as train).")
   String data;
-
-  @Option(names = "--partitions", defaultValue = "0", description = "Partitions (0 = Spark's default parallelism).")
-  int partitions;
-
-  /** The saved model, read through the session's Hadoop configuration. */
-  Model load(SparkSession spark) {
-    return ModelIO.load(model, spark.sparkContext().hadoopConfiguration());
-  }
-
-  /** The partition count to use in this session. */
-  int partitions(SparkSession spark) {
-    return partitions > 0 ? partitions : spark.sparkContext().defaultParallelism();
-  }
 }

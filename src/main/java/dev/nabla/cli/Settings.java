@@ -16,6 +16,7 @@ import dev.nabla.optim.ScheduleConfig;
 import dev.nabla.privacy.PrivacyConfig;
 import dev.nabla.train.EarlyStopping;
 import dev.nabla.train.Optimization;
+import dev.nabla.train.TrainDefaults;
 import dev.nabla.train.TrainSettings;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -66,7 +67,7 @@ record Settings(Task task, Topology topology, Init init, Optimization optimizati
     }
     Init init;
     try {
-      init = o.init != null ? Init.parse(o.init) : Init.defaultFor(hidden);
+      init = o.init == null || o.init.equals("auto") ? Init.defaultFor(hidden) : Init.parse(o.init);
     } catch (IllegalArgumentException e) {
       throw new UsageException("--init: " + e.getMessage());
     }
@@ -126,7 +127,8 @@ record Settings(Task task, Topology topology, Init init, Optimization optimizati
   /** L-BFGS is full-batch and deterministic: the mini-batch-only settings would be silently ignored. */
   private static void refuseWithLbfgs(ModelOptions o) {
     java.util.Map<String, String> schedule = new java.util.LinkedHashMap<>(o.scheduleFlags());
-    schedule.remove("lr-schedule", "constant");
+    schedule.remove("lr-schedule", TrainDefaults.SHIPPED.lrSchedule());
+    schedule.remove("warmup-steps", Long.toString(TrainDefaults.SHIPPED.warmupSteps()));
     String bad = !o.optimizerFlags().isEmpty() ? "--" + o.optimizerFlags().keySet().iterator().next()
         : !schedule.isEmpty() ? "--" + schedule.keySet().iterator().next()
         : o.l1 > 0 ? "--l1" : o.clipNorm != null ? "--clip-norm" : o.clipValue != null ? "--clip-value"

@@ -16,7 +16,6 @@ import dev.nabla.train.Trainer;
 import dev.nabla.train.TrainingSet;
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -36,24 +35,27 @@ final class TrainJob {
   }
 
   int run() {
-    if (!(cmd.validationFraction >= 0 && cmd.validationFraction < 1)) {
-      throw new UsageException("--validation-fraction must be in [0, 1), got " + cmd.validationFraction);
-    }
-    if (cmd.validation != null && cmd.validationFraction > 0) {
-      throw new UsageException("--validation and --validation-fraction exclude each other; give one");
-    }
+    ValidationChoice.resolve(cmd, cmd.spec.commandLine().getParseResult(), System.out);
     RunOutputs.check(cmd);
-    if (cmd.partitions < 0) {
-      throw new UsageException("--partitions must be 0 (Spark's default) or a positive integer, got " + cmd.partitions);
+    if (cmd.sparkOptions.partitions < 0) {
+      throw new UsageException("--partitions must be 0 (Spark's default) or a positive integer, got " + cmd.sparkOptions.partitions);
     }
     StepEngine chosen = cmd.stepEngine == null ? null : usage("--", () -> StepEngine.parse(cmd.stepEngine));
-    SparkSession spark = cmd.sparkOptions.session("nabla train");
+    SparkSession spark = SparkSessions.start(cmd.sparkOptions, "nabla train");
+    try {
+      return run(spark, chosen);
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private int run(SparkSession spark, StepEngine chosen) {
     System.out.println("BLAS: " + Blas.description());
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     engine = chosen != null ? chosen : usage("", () -> StepEngine.fromConf(sc.getConf()));
     Configuration hadoop = sc.hadoopConfiguration();
     refuseExistingModel(hadoop);
-    RunReport.refuseExisting(cmd.report, cmd.overwrite, hadoop);
+    RunReport.refuseExisting(cmd.report, cmd.output.overwrite, hadoop);
     MetricsLog metrics = cmd.metricsOut == null ? null : new MetricsLog(cmd.metricsOut, hadoop, cmd.metricsEverySteps);
     try {
       return train(spark, sc, hadoop, metrics);
@@ -103,11 +105,11 @@ final class TrainJob {
       }
       try {
         result = new Trainer(sc).stepEngine(engine).earlyStopping(settings.earlyStopping()).checkpoints(store)
-            .resumeFrom(from)
+            .resumeFrom(from).dataSettings(DataIdentity.of(cmd, settings, hadoop))
             .privacy(settings.privacy()).poissonSampling(settings.poisson())
             .fit(train, validation, settings.trainSettings(), settings.optimization(), listener);
       } catch (IllegalArgumentException e) {
-        if (e.getMessage() != null && (e.getMessage().startsWith("--resume") || e.getMessage().startsWith("--dp"))) {
+        if (e.getMessage() != null && e.getMessage().startsWith("--dp")) {
           throw new UsageException(e.getMessage());
         }
         throw e;
@@ -150,19 +152,17 @@ final class TrainJob {
       metrics.write(Map.of("event", "end", "wall_s", result.trainingSeconds()));
     }
     if (cmd.modelOut != null) {
-      ModelIO.save(model, cmd.modelOut, cmd.overwrite, hadoop);
-      System.out.println("model saved to " + cmd.modelOut);
+      ModelIO.save(model, cmd.modelOut, cmd.output.overwrite, hadoop);
     }
     if (cmd.report != null) {
       if (evaluated == null && validation != null) {
         evaluated = RunReport.evaluate(sc, validation, result.params(), settings.topology());
         evaluatedOn = "validation data (" + validation.rows() + " rows)";
       }
-      RunReport.write(cmd.report, cmd.overwrite, hadoop, model, result,
+      RunReport.write(cmd.report, cmd.output.overwrite, hadoop, model, result,
           RunReport.configuration(cmd, settings, dataPaths(), partitions), evaluatedOn,
           evaluated);
     }
-    System.out.printf(Locale.ROOT, "trained %d epochs in %.1f s%n", result.history().size(), result.trainingSeconds());
     RunOutputs.printSummary(cmd, result);
     data.release();
     return ExitStatus.OK;
@@ -199,7 +199,7 @@ final class TrainJob {
   }
 
   private void refuseExistingModel(Configuration hadoop) {
-    if (cmd.modelOut == null || cmd.overwrite) {
+    if (cmd.modelOut == null || cmd.output.overwrite) {
       return;
     }
     try {

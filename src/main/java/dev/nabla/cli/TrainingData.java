@@ -29,7 +29,7 @@ record TrainingData(TrainingSet train, TrainingSet validation, Scaling scaling, 
 
   /** Loads, splits and fits the scaling as the command and settings say. */
   static TrainingData prepare(SparkSession spark, JavaSparkContext sc, TrainCommand cmd, Settings settings) {
-    int partitions = cmd.partitions > 0 ? cmd.partitions : sc.defaultParallelism();
+    int partitions = cmd.sparkOptions.partitions > 0 ? cmd.sparkOptions.partitions : sc.defaultParallelism();
     boolean classification = settings.task() == Task.CLASSIFICATION;
     Storage storage = Storage.defaults();
     sc.setJobDescription("nabla load " + cmd.train);

@@ -34,6 +34,10 @@ final class CsvLayout {
    * @throws DataException when there is no line at all, a header is blank, the first line is not numeric
    *     without a header, a label column does not exist, or the column counts disagree with the options
    */
+  /** What to do when line 1 is a header the read did not expect; names the command-line flag and the config key. */
+  static final String HEADER_HINT = "if line 1 is a header, pass --header (header=true in a config file) or name the "
+      + "label column with --label-col";
+
   static CsvParser resolve(Configuration conf, String path, List<FileStatus> files, ReadOptions o) {
     for (FileStatus f : files) {
       String file = InputFiles.display(f.getPath());
@@ -65,7 +69,8 @@ final class CsvLayout {
     String[] names = null;
     if (o.header()) {
       if (line.isBlank()) {
-        throw new DataException(where + ": header line is blank; with header=true line 1 must name the columns");
+        throw new DataException(where + ": header line is blank; with a header (--header, or a --label-col name) line 1 "
+            + "must name the columns");
       }
       names = cells;
     } else {
@@ -74,7 +79,7 @@ final class CsvLayout {
           Numbers.parse(cells[k], 0, cells[k].length());
         } catch (NumberFormatException e) {
           throw new DataException(where + ": non-numeric value '" + cells[k] + "' in column " + k + " in '"
-              + BadRow.excerpt(line, 0, 0) + "'; if the first line is a header, set header=true");
+              + BadRow.excerpt(line, 0, 0) + "'; " + HEADER_HINT);
         }
       }
     }
@@ -113,14 +118,12 @@ final class CsvLayout {
               + " columns, indices 0.." + (fields - 1));
         }
         cols[t] = (int) k;
-      } else if (names == null) {
-        throw new DataException(where + ": labelCol '" + s + "' is a column name but header=false; set header=true"
-            + " or give a 0-based column index");
       } else {
         int k = Arrays.asList(names).indexOf(s);
         if (k < 0) {
-          throw new DataException(where + ": no column '" + s + "' in the header; columns: " + String.join(", ", names)
-              + "; set labelCol to one of them or to a 0-based index");
+          throw new DataException(where + ": no column '" + s + "' in the header (a --label-col name means line 1 is "
+              + "the header); columns: " + String.join(", ", names) + "; set --label-col to one of them or to a 0-based "
+              + "index");
         }
         if (Arrays.asList(names).lastIndexOf(s) != k) {
           throw new DataException(where + ": the header names column '" + s + "' twice; select it by 0-based index");

@@ -70,7 +70,7 @@ final class CsvParser implements LineParser {
       try {
         row[k] = Numbers.parse(line, from, to);
       } catch (NumberFormatException e) {
-        String hint = fileStart ? "if line 1 is a header, set header=true" : "CSV values must be plain numbers (no quotes)";
+        String hint = fileStart ? CsvLayout.HEADER_HINT : "CSV values must be plain numbers (no quotes)";
         return BadRow.at(record, "non-numeric value '" + line.substring(from, to).strip() + "' in " + column(k),
             line, from, to, hint);
       }

@@ -14,7 +14,8 @@ import java.util.List;
  *     an {@code ml.linalg} Vector for multi-target regression. Must be null for LIBSVM and IDX.
  * @param featuresCol PARQUET only: the {@code ml.linalg} Vector column (null = {@code features}). For
  *     CSV every non-label column is a feature.
- * @param header CSV only: the first line of every file is a header
+ * @param header CSV only: the first line of every file is a header; implied by a {@code labelCol} that names a
+ *     column (only a header can provide names)
  * @param numFeatures 0 = infer (LIBSVM: the largest index; CSV: the non-label columns; IDX: rows × cols;
  *     PARQUET: the size of the first vector read); &gt; 0 = the required dimension
  * @param classification labels are class indices 0..K-1 (else real-valued regression targets)
@@ -51,6 +52,9 @@ public record ReadOptions(Format format, String labelCol, String featuresCol, bo
     }
     if (header) {
       requireOnly(format == Format.CSV, "header", "true", f, "csv");
+    }
+    if (format == Format.CSV && labelCol != null && !labelCol.isBlank() && namesAColumn(labelCol)) {
+      header = true;
     }
     if (labelsPath != null) {
       requireOnly(format == Format.IDX, "labelsPath", "'" + labelsPath + "'", f, "idx");
@@ -121,6 +125,16 @@ public record ReadOptions(Format format, String labelCol, String featuresCol, bo
   /** PARQUET: the features column name, {@value #DEFAULT_FEATURES_COL} when unset. */
   String frameFeaturesCol() {
     return featuresCol == null ? DEFAULT_FEATURES_COL : featuresCol;
+  }
+
+  /** Whether a CSV labelCol lists a column name (anything but a 0-based index): then the files have a header. */
+  private static boolean namesAColumn(String labelCol) {
+    for (String c : labelCol.split(",", -1)) {
+      if (!c.trim().isEmpty() && !c.trim().matches("-?[0-9]+")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<String> splitColumns(String labelCol) {

@@ -2,6 +2,7 @@ package dev.nabla.ml;
 
 import dev.nabla.optim.Optimizers;
 import dev.nabla.optim.ScheduleConfig;
+import dev.nabla.train.TrainDefaults;
 import java.io.Serializable;
 import java.util.List;
 import org.apache.spark.ml.param.BooleanParam;
@@ -14,8 +15,10 @@ import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.Params;
 
 /**
- * The Param objects of one Nabla estimator (owned by its uid) and the ONE place for their defaults.
- * Users reach them through the {@link NablaParams} methods ({@code layers()}, {@code setEpochs(…)}, …).
+ * The Param objects of one Nabla estimator (owned by its uid) and where their defaults are set: the ones
+ * {@code nabla train} shares come from {@link TrainDefaults#SHIPPED}, the ML-only ones (hiddenLayers, dropout,
+ * verbose) are written here. Users reach them through the {@link NablaParams} methods ({@code layers()},
+ * {@code setEpochs(…)}, …).
  * A param without a default here is unset until a user sets it and then means "the optimizer's or
  * schedule's own default".
  */
@@ -97,19 +100,20 @@ public final class NablaParamSet implements Serializable {
         Valid.positiveNumber("clipValue"));
     verbose = new BooleanParam(owner, "verbose", "print Nabla's per-epoch progress lines on stdout");
 
+    TrainDefaults d = TrainDefaults.SHIPPED;
     owner.setDefault(hiddenLayers, DEFAULT_HIDDEN.clone());
-    owner.setDefault(activation, "relu");
-    owner.setDefault(init, "auto");
-    owner.setDefault(optimizer, "sgd");
-    owner.setDefault(learningRate, 0.1);
-    owner.setDefault(batchSize, 64);
-    owner.setDefault(epochs, 10);
-    owner.setDefault(seed, 1L);
-    owner.setDefault(l1, 0.0);
-    owner.setDefault(l2, 0.0);
+    owner.setDefault(activation, d.activation());
+    owner.setDefault(init, d.init());
+    owner.setDefault(optimizer, d.optimizer());
+    owner.setDefault(learningRate, d.learningRate());
+    owner.setDefault(batchSize, d.batchSize());
+    owner.setDefault(epochs, d.epochs());
+    owner.setDefault(seed, d.seed());
+    owner.setDefault(l1, d.l1());
+    owner.setDefault(l2, d.l2());
     owner.setDefault(dropout, new double[0]);
-    owner.setDefault(lrSchedule, "constant");
-    owner.setDefault(warmupSteps, 0L);
+    owner.setDefault(lrSchedule, d.lrSchedule());
+    owner.setDefault(warmupSteps, d.warmupSteps());
     owner.setDefault(verbose, false);
   }
 }

@@ -12,29 +12,29 @@ import java.util.Map;
 /**
  * Everything a run needs to continue exactly where it was: the cursor (the next step to run), the
  * parameters, the optimizer's and the schedule's state, the running epoch's partial sums, early
- * stopping's best so far, the metrics history, and a fingerprint of the run (sizes, batch, seed) so that
- * a checkpoint is never resumed into a different run. Doubles are stored bit for bit.
+ * stopping's best so far, the metrics history, and the run's {@link RunSettings} (every setting that changes
+ * its bits) so that a checkpoint is never resumed into a different run. Doubles are stored bit for bit. Format
+ * version 2 (version 1 stored a fingerprint of sizes, seed and optimizer name instead of the settings).
  *
  * @param epoch 0-based epoch of the next step
  * @param step 0-based next step within that epoch
- * @param fingerprint numParams, rows, batch size, seed, epochs: must match on resume
+ * @param settings the run's settings: must match on resume
  */
-public record Checkpoint(int epoch, int step, long[] fingerprint, double[] params, String optimizer,
+public record Checkpoint(int epoch, int step, RunSettings settings, double[] params,
     Map<String, double[]> optimizerState, Map<String, double[]> scheduleState, double epochLossSum,
     long epochSamples, double lastRate, double[] best, double bestValue, int bestEpoch,
     List<EpochMetrics> history, double wallSeconds) {
 
   private static final int MAGIC = 0x4E41424C; // "NABL"
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
 
   void write(DataOutputStream out) throws IOException {
     out.writeInt(MAGIC);
     out.writeInt(VERSION);
     out.writeInt(epoch);
     out.writeInt(step);
-    writeLongs(out, fingerprint);
+    settings.write(out);
     writeDoubles(out, params);
-    out.writeUTF(optimizer);
     writeState(out, optimizerState);
     writeState(out, scheduleState);
     out.writeDouble(epochLossSum);
@@ -65,14 +65,17 @@ public record Checkpoint(int epoch, int step, long[] fingerprint, double[] param
   }
 
   static Checkpoint read(DataInputStream in, String where) throws IOException {
-    if (in.readInt() != MAGIC || in.readInt() != VERSION) {
-      throw new IOException(where + " is not a Nabla checkpoint of version " + VERSION);
+    if (in.readInt() != MAGIC) {
+      throw new IOException(where + " is not a Nabla checkpoint");
+    }
+    int version = in.readInt();
+    if (version != VERSION) {
+      throw ResumeMismatchException.formatVersion(where, version, VERSION);
     }
     int epoch = in.readInt();
     int step = in.readInt();
-    long[] fingerprint = readLongs(in);
+    RunSettings settings = RunSettings.read(in);
     double[] params = readDoubles(in);
-    String optimizer = in.readUTF();
     Map<String, double[]> optState = readState(in);
     Map<String, double[]> schedState = readState(in);
     double lossSum = in.readDouble();
@@ -97,7 +100,7 @@ public record Checkpoint(int epoch, int step, long[] fingerprint, double[] param
     if (in.readInt() != MAGIC) {
       throw new IOException(where + " is truncated or corrupt");
     }
-    return new Checkpoint(epoch, step, fingerprint, params, optimizer, optState, schedState, lossSum, samples,
+    return new Checkpoint(epoch, step, settings, params, optState, schedState, lossSum, samples,
         lastRate, best, bestValue, bestEpoch, history, wall);
   }
 
@@ -129,21 +132,6 @@ public record Checkpoint(int epoch, int step, long[] fingerprint, double[] param
     double[] v = new double[in.readInt()];
     for (int i = 0; i < v.length; i++) {
       v[i] = Double.longBitsToDouble(in.readLong());
-    }
-    return v;
-  }
-
-  private static void writeLongs(DataOutputStream out, long[] v) throws IOException {
-    out.writeInt(v.length);
-    for (long x : v) {
-      out.writeLong(x);
-    }
-  }
-
-  private static long[] readLongs(DataInputStream in) throws IOException {
-    long[] v = new long[in.readInt()];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = in.readLong();
     }
     return v;
   }

@@ -98,10 +98,10 @@ final class RunProgress {
    * @param epoch 0-based epoch of the next step
    * @param step 0-based next step within it (0 at an epoch's end, whose partial sums are then empty)
    */
-  Checkpoint checkpoint(int epoch, int step, long[] fingerprint, double[] params, Optimizer optimizer,
+  Checkpoint checkpoint(int epoch, int step, RunSettings settings, double[] params, Optimizer optimizer,
       LearningRateSchedule schedule, double lastRate) {
     boolean epochEnd = step == 0;
-    return new Checkpoint(epoch, step, fingerprint, params, optimizer.name(), optimizer.state(), schedule.state(),
+    return new Checkpoint(epoch, step, settings, params, optimizer.state(), schedule.state(),
         epochEnd ? 0 : lossSum, epochEnd ? 0 : samples, lastRate, best, bestValue, bestEpoch, history,
         wallSeconds(System.nanoTime()));
   }

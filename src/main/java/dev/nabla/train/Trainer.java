@@ -12,7 +12,7 @@ import dev.nabla.report.StepMetrics;
 import dev.nabla.report.StepTraffic;
 import dev.nabla.report.TrainingListener;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -47,6 +47,7 @@ public final class Trainer {
   private PrivacyConfig privacy;
   private boolean poisson;
   private StepEngine engine;
+  private Map<String, String> dataSettings = Map.of();
   private long shuffleWindow = DEFAULT_SHUFFLE_WINDOW;
   private int fanout = DEFAULT_TREE_FANOUT;
   private boolean float32Wire;
@@ -69,12 +70,24 @@ public final class Trainer {
   }
 
   /**
-   * Continues the run a checkpoint was taken from (null: start fresh); the run must have the same
-   * topology, data size, batch size, seed, epochs and optimizer, and then ends with the parameters an
+   * Continues the run a checkpoint was taken from (null: start fresh). The run must have the same
+   * {@link RunSettings} (every setting that changes the bits: data, partitions, network, batch, epochs, seed,
+   * optimizer, schedule, regularization, clipping, dropout, sampling, DP-SGD, early stopping), else {@link #fit}
+   * throws a {@link ResumeMismatchException} naming the first difference; it then ends with the parameters an
    * uninterrupted run would have, bit for bit.
    */
   public Trainer resumeFrom(Checkpoint checkpoint) {
     this.resumeFrom = checkpoint;
+    return this;
+  }
+
+  /**
+   * Settings of the run the trainer cannot see (the data's paths and format, the scaling, …) by name, e.g.
+   * {@code --train → hdfs://…}: stored in checkpoints ahead of the trainer's own {@link RunSettings} and compared on
+   * resume like them.
+   */
+  public Trainer dataSettings(Map<String, String> settings) {
+    this.dataSettings = new LinkedHashMap<>(settings);
     return this;
   }
 
@@ -268,16 +281,17 @@ public final class Trainer {
       listener.onMessage(ledger.describe());
     }
     StepUpdate update = new StepUpdate(t, rule, new Divergence(t, s.epochs(), steps, s.learningRate()), ledger);
-    long[] fingerprint = fingerprint(t, train.rows(), s);
+    RunSettings settings = RunSettings.of(dataSettings, s, optimization, train, validation, privacy, poisson,
+        earlyStopping, new RunSettings.Summation(shuffleWindow, fanout, float32Wire, precision));
     RunProgress run = new RunProgress(t.numLayers());
     if (resumeFrom != null) {
-      resume(resumeFrom, fingerprint, rule, params);
+      resume(resumeFrom, settings, rule, params);
       run.restore(resumeFrom, ledger);
       update.restoreRate(resumeFrom.lastRate());
     }
     StepEngine e = engine != null ? engine : StepEngine.fromConf(sc.getConf());
     try (Stepper stepper = new Stepper(sc, batches, t.numParams(), e, fanout, float32Transfer(), listener::onMessage)) {
-      loop(train, validation, s, listener, params, batches, stepper, ledger, rule, update, fingerprint, run, trainView,
+      loop(train, validation, s, listener, params, batches, stepper, ledger, rule, update, settings, run, trainView,
           valView);
     }
     sc.setJobDescription(null);
@@ -292,7 +306,7 @@ public final class Trainer {
   /** The epochs and their steps. */
   private void loop(TrainingSet train, TrainingSet validation, TrainSettings s, TrainingListener listener,
       double[] params, Batches batches, Stepper stepper, PrivacyLedger ledger, Optimization.Run rule,
-      StepUpdate update, long[] fingerprint, RunProgress run, Broadcast<DataView> trainView,
+      StepUpdate update, RunSettings settings, RunProgress run, Broadcast<DataView> trainView,
       Broadcast<DataView> valView) {
     Topology t = s.topology();
     int steps = batches.stepsPerEpoch();
@@ -314,7 +328,7 @@ public final class Trainer {
         double[] norms = update.apply(sum, batches.divisor(sum), params, epoch, step, global - 1);
         run.addStep(sum, norms);
         if (checkpoints != null && !checkpoints.perEpoch() && global % checkpoints.every() == 0) {
-          checkpoints.save(run.checkpoint(epoch - 1, step, fingerprint, params, rule.optimizer(), rule.schedule(),
+          checkpoints.save(run.checkpoint(epoch - 1, step, settings, params, rule.optimizer(), rule.schedule(),
               update.rate()), global);
         }
         double meanLoss = batches.skipsEmptySteps() ? sum.lossSum * (1.0 / sum.count)
@@ -338,7 +352,7 @@ public final class Trainer {
         break;
       }
       if (checkpoints != null && checkpoints.perEpoch() && epoch % checkpoints.every() == 0) {
-        checkpoints.save(run.checkpoint(epoch, 0, fingerprint, params, rule.optimizer(), rule.schedule(),
+        checkpoints.save(run.checkpoint(epoch, 0, settings, params, rule.optimizer(), rule.schedule(),
             update.rate()), (long) epoch * steps);
       }
     }
@@ -357,25 +371,10 @@ public final class Trainer {
         precision, float32Transfer());
   }
 
-  /** What a checkpoint must match to be resumed into this run. */
-  private long[] fingerprint(Topology t, long rows, TrainSettings s) {
-    if (privacy == null && !poisson) {
-      return new long[] {t.numParams(), rows, s.batchSize(), s.seed(), s.epochs()};
-    }
-    return new long[] {t.numParams(), rows, s.batchSize(), s.seed(), s.epochs(), -1,
-        privacy == null ? 0 : Double.doubleToLongBits(privacy.clip()),
-        privacy == null ? 0 : Double.doubleToLongBits(privacy.noiseMultiplier())};
-  }
-
   /** Checks that the checkpoint is of this run and restores the parameters, optimizer and schedule. */
-  private static void resume(Checkpoint c, long[] fingerprint, Optimization.Run rule, double[] params) {
+  private static void resume(Checkpoint c, RunSettings settings, Optimization.Run rule, double[] params) {
+    settings.requireSameAs(c.settings());
     Optimizer optimizer = rule.optimizer();
-    if (!Arrays.equals(c.fingerprint(), fingerprint) || !c.optimizer().equals(optimizer.name())) {
-      throw new IllegalArgumentException("--resume: the checkpoint is of another run (parameters, rows, batch size, "
-          + "seed, epochs " + Arrays.toString(c.fingerprint()) + ", optimizer " + c.optimizer()
-          + "; this run " + Arrays.toString(fingerprint) + ", " + optimizer.name()
-          + "); resume with the same settings and data");
-    }
     System.arraycopy(c.params(), 0, params, 0, params.length);
     optimizer.restoreState(c.optimizerState());
     rule.schedule().restoreState(c.scheduleState());

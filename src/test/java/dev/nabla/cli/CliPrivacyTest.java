@@ -98,7 +98,7 @@ class CliPrivacyTest {
         "--dp-target-epsilon", Double.toString((after1 + after2) / 2)));
     assertEquals(ExitStatus.OK, r.status(), r.out() + r.err());
     assertTrue(r.out().contains("dp: stopping before epoch 2"), r.out());
-    assertTrue(r.out().contains("trained 1 epochs"), r.out());
+    assertTrue(r.out().contains("summary: 1 epochs in "), r.out());
   }
 
   @Test

@@ -75,9 +75,9 @@ class CliTrainTest {
     assertEquals("end", lines.get(8).get("event").asText());
     assertTrue(lines.get(8).get("test_accuracy").asDouble() >= 0.97, lines.get(8).toString());
 
-    Path out = dir.resolve("predictions");
+    Path out = dir.resolve("predictions.csv");
     CliRunner.Result p = CliRunner.run("predict", "--master", "local[2]", "--model", model.toString(), "--data",
-        test.toString(), "--format", "libsvm", "--out", out.toString(), "--out-format", "csv");
+        test.toString(), "--format", "libsvm", "--out", out.toString(), "--out-format", "csv", "--partitions", "3");
     assertEquals(ExitStatus.OK, p.status(), p.out() + p.err());
 
     Model loaded = ModelIO.load(model.toString(), new Configuration());
@@ -91,19 +91,31 @@ class CliTrainTest {
     }
     int[] expected = loaded.predictClass(x, rows.size());
     int[] got = new int[rows.size()];
-    int seen = 0;
-    try (Stream<Path> parts = Files.list(out)) {
-      for (Path part : parts.filter(f -> f.getFileName().toString().endsWith(".csv")).toList()) {
-        List<String> csv = Files.readAllLines(part, StandardCharsets.UTF_8);
-        for (String line : csv.subList(1, csv.size())) {
-          String[] f = line.split(",");
-          got[Integer.parseInt(f[0])] = (int) Double.parseDouble(f[2]);
-          seen++;
-        }
-      }
+    assertTrue(Files.isRegularFile(out), "one CSV file");
+    List<String> csv = Files.readAllLines(out, StandardCharsets.UTF_8);
+    assertEquals("index,label,prediction,p0,p1,p2", csv.get(0));
+    assertEquals(rows.size() + 1, csv.size(), "one header, then one line per row");
+    for (int i = 1; i < csv.size(); i++) {
+      String[] f = csv.get(i).split(",");
+      assertEquals(i - 1, Integer.parseInt(f[0]), "rows in input order");
+      assertEquals(Integer.parseInt(rows.get(i - 1).split(" ")[0]), Integer.parseInt(f[1]), "integer class label");
+      got[i - 1] = Integer.parseInt(f[2]);
     }
-    assertEquals(rows.size(), seen);
     assertEquals(java.util.Arrays.toString(expected), java.util.Arrays.toString(got));
+    try (Stream<Path> left = Files.list(dir)) {
+      assertEquals(List.of(), left.filter(f -> f.getFileName().toString().startsWith("._tmp-")).toList(),
+          "no temporary files left");
+    }
+
+    CliRunner.Result refused = CliRunner.run("predict", "--master", "local[2]", "--model", model.toString(), "--data",
+        test.toString(), "--format", "libsvm", "--out", out.toString(), "--out-format", "csv");
+    assertEquals(ExitStatus.USAGE, refused.status(), refused.err());
+    assertEquals("nabla predict: --out: " + out + " already exists; pass --overwrite to replace it",
+        refused.err().strip());
+    CliRunner.Result overwritten = CliRunner.run("predict", "--master", "local[2]", "--model", model.toString(), "--data",
+        test.toString(), "--format", "libsvm", "--out", out.toString(), "--out-format", "csv", "--overwrite");
+    assertEquals(ExitStatus.OK, overwritten.status(), overwritten.err());
+    assertEquals(csv, Files.readAllLines(out, StandardCharsets.UTF_8), "--overwrite writes the same file again");
 
     CliRunner.Result again = CliRunner.run(trainArgs(model.toString()));
     assertEquals(ExitStatus.USAGE, again.status(), again.err());
@@ -247,7 +259,7 @@ class CliTrainTest {
   }
 
   @Test
-  void worksWithTheKryoSerializerThatManyClustersConfigure() {
+  void worksWithTheKryoSerializerThatManyClustersConfigureAndPredictsIntegerClassesToParquet() throws IOException {
     Path model = dir.resolve("kryo-model");
     System.setProperty("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
     try {
@@ -257,6 +269,16 @@ class CliTrainTest {
       CliRunner.Result p = CliRunner.run("predict", "--master", "local[2]", "--model", model.toString(), "--data",
           test.toString(), "--format", "libsvm", "--out", dir.resolve("kryo-predictions").toString());
       assertEquals(ExitStatus.OK, p.status(), p.out() + p.err());
+      Path part;
+      try (Stream<Path> parts = Files.list(dir.resolve("kryo-predictions"))) {
+        part = parts.filter(f -> f.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+      }
+      try (var reader = org.apache.parquet.hadoop.ParquetFileReader.open(org.apache.parquet.hadoop.util.HadoopInputFile
+          .fromPath(new org.apache.hadoop.fs.Path(part.toUri()), new Configuration()))) {
+        String schema = reader.getFooter().getFileMetaData().getSchema().toString();
+        assertTrue(schema.contains("required int64 index;") && schema.contains("required int32 label;")
+            && schema.contains("required int32 prediction;") && schema.contains("required double p2;"), schema);
+      }
     } finally {
       System.clearProperty("spark.serializer");
     }

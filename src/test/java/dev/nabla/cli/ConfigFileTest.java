@@ -63,13 +63,13 @@ class ConfigFileTest {
     CommandLine cl = new CommandLine(cmd);
     cl.setDefaultValueProvider(ConfigFile.load(f.toString(), cl.getCommandSpec()));
     cl.parseArgs("--config", f.toString(), "--overwrite", "--header");
-    assertTrue(cmd.overwrite, "--overwrite with overwrite=true in the file");
+    assertTrue(cmd.output.overwrite, "--overwrite with overwrite=true in the file");
     assertTrue(cmd.data.header, "--header with header=true in the file");
     TrainCommand fromFile = new TrainCommand();
     CommandLine only = new CommandLine(fromFile);
     only.setDefaultValueProvider(ConfigFile.load(f.toString(), only.getCommandSpec()));
     only.parseArgs("--config", f.toString());
-    assertTrue(fromFile.overwrite, "overwrite=true in the file alone");
+    assertTrue(fromFile.output.overwrite, "overwrite=true in the file alone");
   }
 
   @Test

@@ -74,13 +74,14 @@ class CsvReadTest extends SharedSpark {
   void rejectsLabelNameMissingFromHeaderListingTheNames() {
     String path = write(dir, "l.csv", "a,b,c\n1,2,3\n");
     assertDataError(() -> read(path, CLASSES.withHeader(true).withLabelCol("label")),
-        path + ":1: no column 'label' in the header; columns: a, b, c");
+        path + ":1: no column 'label' in the header", "columns: a, b, c");
   }
 
   @Test
-  void rejectsLabelNameWithoutHeaderAndIndexOutOfRange() {
+  void rejectsLabelNameAFileWithoutHeaderLacksAndIndexOutOfRange() {
     String path = write(dir, "i.csv", "1,2,3\n");
-    assertDataError(() -> read(path, CLASSES.withLabelCol("y")), "labelCol 'y' is a column name but header=false");
+    assertDataError(() -> read(path, CLASSES.withLabelCol("y")), path + ":1: no column 'y' in the header (a "
+        + "--label-col name means line 1 is the header); columns: 1, 2, 3");
     assertDataError(() -> read(path, CLASSES.withLabelCol("3")), "labelCol index 3 is out of range", "indices 0..2");
   }
 
@@ -106,10 +107,22 @@ class CsvReadTest extends SharedSpark {
   }
 
   @Test
-  void nonNumericFirstLineWithoutHeaderSuggestsHeader() {
+  void nonNumericFirstLineWithoutHeaderSuggestsTheHeaderFlag() {
     String path = write(dir, "nh.csv", "label,x\n1,2\n");
     assertDataError(() -> read(path, CLASSES), path + ":1: non-numeric value 'label' in column 0 in 'label,x'",
-        "set header=true");
+        "pass --header (header=true in a config file)");
+  }
+
+  @Test
+  void aLabelColumnByNameImpliesTheHeader() {
+    ReadOptions named = CLASSES.withLabelCol("y");
+    assertEquals(true, named.header(), "a name can only come from a header");
+    assertEquals(false, CLASSES.withLabelCol("1").header(), "an index does not imply one");
+    String path = write(dir, "implied.csv", "x1,y\n0.5,1\n2,0\n");
+    List<Example> ex = examples(read(path, named));
+    assertEquals(2, ex.size());
+    assertArrayEquals(new double[] {0.5}, ex.get(0).features());
+    assertArrayEquals(new double[] {1}, ex.get(0).target());
   }
 
   @Test

@@ -121,7 +121,7 @@ class StandaloneClusterIT {
     Submitted run = cluster.submit("plain", train("/models/plain", "--metrics-out", cluster.hdfs("/metrics/plain.jsonl")));
     assertEquals(ExitStatus.OK, run.await(RUN_LIMIT), run.err());
     report(run, "exit 0");
-    assertTrue(run.out().contains("model saved to " + cluster.hdfs("/models/plain")), run.out());
+    assertTrue(run.out().contains("  model: " + cluster.hdfs("/models/plain")), run.out());
     double[] got = params("/models/plain");
     assertEquals(reference.length, got.length);
     assertArrayEquals(reference, got, 0.0, "cluster parameters differ from the local[2] run");

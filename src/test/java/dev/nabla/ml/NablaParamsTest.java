@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nabla.testing.SharedSpark;
+import dev.nabla.train.TrainDefaults;
 import java.nio.file.Path;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.sql.Dataset;
@@ -30,19 +31,22 @@ class NablaParamsTest extends SharedSpark {
   }
 
   @Test
-  void defaultsAreTheDocumentedOnes() {
+  void defaultsAreTheShippedTrainDefaultsAndTheDocumentedOnes() {
     NablaClassifier c = new NablaClassifier();
+    TrainDefaults d = TrainDefaults.SHIPPED;
     assertArrayEquals(new int[] {10}, c.getHiddenLayers());
-    assertEquals("relu", c.getActivation());
-    assertEquals("auto", c.getInit());
-    assertEquals("sgd", c.getOptimizer());
-    assertEquals(0.1, c.getLearningRate());
-    assertEquals(64, c.getBatchSize());
-    assertEquals(10, c.getEpochs());
-    assertEquals(1L, c.getSeed());
-    assertEquals(0.0, c.getL2());
+    assertEquals(d.activation(), c.getActivation());
+    assertEquals(d.init(), c.getInit());
+    assertEquals(d.optimizer(), c.getOptimizer());
+    assertEquals(d.learningRate(), c.getLearningRate());
+    assertEquals(d.batchSize(), c.getBatchSize());
+    assertEquals(d.epochs(), c.getEpochs());
+    assertEquals(d.seed(), c.getSeed());
+    assertEquals(d.l1(), c.getL1());
+    assertEquals(d.l2(), c.getL2());
     assertEquals(0, c.getDropout().length);
-    assertEquals("constant", c.getLrSchedule());
+    assertEquals(d.lrSchedule(), c.getLrSchedule());
+    assertEquals(d.warmupSteps(), c.getWarmupSteps());
     assertFalse(c.isDefined(c.layers()));
     assertFalse(c.isDefined(c.momentum()));
     assertEquals("features", c.getFeaturesCol());

@@ -98,12 +98,22 @@ class CheckpointResumeTest extends SharedSpark {
   }
 
   @Test
-  void refusesACheckpointOfAnotherRun(@TempDir Path dir) {
+  void refusesACheckpointOfAnotherRunNamingTheSettingAndBothValues(@TempDir Path dir) {
     Checkpoints store = new Checkpoints(dir.resolve("ckpt").toUri().toString(), new Configuration(), 5, false, 1);
     new Trainer(sc).checkpoints(store).fit(train, val, settings, adamPlateau, new TrainingListener() { });
     TrainSettings otherSeed = new TrainSettings(topology, Init.HE_NORMAL, 0.01, 16, 4, 22, settings.dropout());
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Trainer(sc)
-        .resumeFrom(store.latest()).fit(train, val, otherSeed, adamPlateau, new TrainingListener() { }));
-    assertTrue(e.getMessage().contains("--resume"), e.getMessage());
+    RunSettingsTest.assertNames(assertThrows(ResumeMismatchException.class, () -> new Trainer(sc)
+        .resumeFrom(store.latest()).fit(train, val, otherSeed, adamPlateau, new TrainingListener() { })), "--seed", "21",
+        "22");
+  }
+
+  @Test
+  void refusesACheckpointWhoseRunHadOtherDataSettings(@TempDir Path dir) {
+    Checkpoints store = new Checkpoints(dir.resolve("ckpt").toUri().toString(), new Configuration(), 5, false, 1);
+    new Trainer(sc).checkpoints(store).dataSettings(Map.of("--train", "a.libsvm"))
+        .fit(train, val, settings, adamPlateau, new TrainingListener() { });
+    RunSettingsTest.assertNames(assertThrows(ResumeMismatchException.class, () -> new Trainer(sc)
+        .dataSettings(Map.of("--train", "b.libsvm")).resumeFrom(store.latest())
+        .fit(train, val, settings, adamPlateau, new TrainingListener() { })), "--train", "a.libsvm", "b.libsvm");
   }
 }

@@ -200,9 +200,9 @@ class DpTrainingTest extends SharedSpark {
     for (int e = 0; e < 3; e++) {
       assertEquals(whole.history().get(e).epsilon(), resumed.history().get(e).epsilon(), 0.0);
     }
-    IllegalArgumentException other = assertThrows(IllegalArgumentException.class, () -> new Trainer(sc)
+    ResumeMismatchException other = assertThrows(ResumeMismatchException.class, () -> new Trainer(sc)
         .resumeFrom(store.latest()).fit(threeParts, null, s, Optimization.of("momentum"), new TrainingListener() { }));
-    assertTrue(other.getMessage().startsWith("--resume"), "a non-private run must refuse a DP checkpoint");
+    assertEquals("--dp-clip", other.setting(), "a non-private run must refuse a DP checkpoint");
   }
 
   @Test

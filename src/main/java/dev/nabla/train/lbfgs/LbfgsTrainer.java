@@ -8,6 +8,7 @@ import dev.nabla.nn.Topology;
 import dev.nabla.optim.Regularization;
 import dev.nabla.train.Evaluation;
 import dev.nabla.train.FullBatchJob;
+import dev.nabla.train.TrainDefaults;
 import dev.nabla.train.TrainResult;
 import dev.nabla.train.TrainSettings;
 import dev.nabla.train.TrainingSet;
@@ -38,10 +39,10 @@ import org.apache.spark.broadcast.Broadcast;
  * {@link DivergenceException}; at a trial point of the line search, Breeze shortens the step instead.
  */
 public final class LbfgsTrainer {
-  /** MLlib's number of corrections (m, the memory of past updates). */
-  public static final int DEFAULT_MEMORY = 10;
-  /** MLlib MLP's default convergence tolerance ({@code tol}), passed to Breeze unchanged. */
-  public static final double DEFAULT_TOLERANCE = 1e-6;
+  /** MLlib's number of corrections (m, the memory of past updates), from {@link TrainDefaults#SHIPPED}. */
+  public static final int DEFAULT_MEMORY = TrainDefaults.SHIPPED.lbfgsMemory();
+  /** MLlib MLP's default convergence tolerance ({@code tol}), passed to Breeze unchanged, from {@link TrainDefaults}. */
+  public static final double DEFAULT_TOLERANCE = TrainDefaults.SHIPPED.lbfgsTolerance();
 
   private final JavaSparkContext sc;
   private final double l2;
