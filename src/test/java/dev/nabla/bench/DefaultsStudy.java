@@ -88,6 +88,14 @@ public final class DefaultsStudy {
           "--lr-schedule", "cosine", "--scale", "standard"));
       add("adam-0.003-b64-cos", List.of("--optimizer", "adam", "--learning-rate", "0.003", "--batch-size", "64",
           "--lr-schedule", "cosine", "--scale", "none"));
+      add("adam-0.003-b64-cos-minmax", List.of("--optimizer", "adam", "--learning-rate", "0.003", "--batch-size",
+          "64", "--lr-schedule", "cosine", "--scale", "minmax"));
+      add("adam-0.003-b128-cos-minmax", List.of("--optimizer", "adam", "--learning-rate", "0.003", "--batch-size",
+          "128", "--lr-schedule", "cosine", "--scale", "minmax"));
+      add("adam-0.006-b128-cos-minmax", List.of("--optimizer", "adam", "--learning-rate", "0.006", "--batch-size",
+          "128", "--lr-schedule", "cosine", "--scale", "minmax"));
+      add("adam-0.01-b128-cos-minmax", List.of("--optimizer", "adam", "--learning-rate", "0.01", "--batch-size",
+          "128", "--lr-schedule", "cosine", "--scale", "minmax"));
     }
 
     private static void add(String name, List<String> flags) {
