@@ -36,6 +36,8 @@ final class DataIdentity {
     m.put("--on-bad-row", d.onBadRow);
     m.put("--task", settings.task().toString().toLowerCase(Locale.ROOT));
     m.put("--scale", settings.scaling().cliName());
+    m.put("--storage-precision", cmd.compute.storagePrecision);
+    m.put("--sparse", cmd.compute.sparse);
     return m;
   }
 

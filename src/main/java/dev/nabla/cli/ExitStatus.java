@@ -12,6 +12,8 @@ public final class ExitStatus {
   public static final int DATA = 3;
   /** Training diverged (NaN or infinite loss or gradient). */
   public static final int DIVERGED = 4;
+  /** Out of a resource: memory or local disk (the message says how much is needed and what to change). */
+  public static final int RESOURCES = 5;
 
   private ExitStatus() {
   }

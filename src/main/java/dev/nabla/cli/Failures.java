@@ -3,6 +3,7 @@ package dev.nabla.cli;
 import dev.nabla.data.DataException;
 import dev.nabla.model.ModelExistsException;
 import dev.nabla.train.DivergenceException;
+import dev.nabla.train.ResourceException;
 import dev.nabla.train.ResumeMismatchException;
 import picocli.CommandLine;
 
@@ -30,6 +31,9 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     if (DataException.find(ex).isPresent()) {
       return ExitStatus.DATA;
     }
+    if (ResourceException.explain(ex, null) != null) {
+      return ExitStatus.RESOURCES;
+    }
     for (Throwable t = ex; t != null; t = t.getCause()) {
       if (t instanceof DivergenceException) {
         return ExitStatus.DIVERGED;
@@ -46,6 +50,10 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     var data = DataException.find(ex);
     if (data.isPresent()) {
       return data.get().getMessage();
+    }
+    ResourceException resources = ResourceException.explain(ex, null);
+    if (resources != null) {
+      return resources.getMessage();
     }
     for (Throwable t = ex; t != null; t = t.getCause()) {
       if (t instanceof DivergenceException || t instanceof UsageException || t instanceof ModelExistsException

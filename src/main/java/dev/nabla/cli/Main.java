@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "nabla", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "Train multilayer perceptrons by backpropagation, data-parallel on Apache Spark.",
     footer = "Run 'nabla COMMAND --help' for a command's options. Exit status: 0 done, 1 internal error, "
-        + "2 bad option or config, 3 bad data, 4 training diverged.",
+        + "2 bad option or config, 3 bad data, 4 training diverged, 5 out of memory or disk.",
     subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, ExportCommand.class,
         GradcheckCommand.class, PrivacyCommand.class})
 public final class Main implements Runnable {

@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false, defaultValueProvider = Defaults.class,
     description = {"Trains a multilayer perceptron, data-parallel on Spark, and saves the model.",
         "Options may come from --config FILE (keys = option names without dashes); flags override it.",
-        "Exit status: 0 done, 2 bad option or config, 3 bad data, 4 training diverged, 1 internal error."})
+        "Exit status: 0 done, 2 bad option or config, 3 bad data, 4 training diverged, 5 out of memory or disk, "
+            + "1 internal error."})
 final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -78,11 +79,17 @@ final class TrainCommand implements Callable<Integer> {
   @Mixin DataOptions data;
   @Mixin ModelOptions model;
   @Mixin DpOptions dp;
+  @Mixin ComputeOptions compute;
   @Mixin SparkOptions sparkOptions;
 
   @Override
   public Integer call() {
     ClassPath.requireSpark();
-    return new TrainJob(this).run();
+    try {
+      return new TrainJob(this).run();
+    } catch (OutOfMemoryError e) {
+      // the run's arrays are unreachable once the job has unwound, so there is memory left to report it
+      throw dev.nabla.train.ResourceException.explain(e, null);
+    }
   }
 }

@@ -37,6 +37,7 @@ final class TrainJob {
   int run() {
     ValidationChoice.resolve(cmd, cmd.spec.commandLine().getParseResult(), System.out);
     RunOutputs.check(cmd);
+    cmd.compute.check();
     if (cmd.sparkOptions.partitions < 0) {
       throw new UsageException("--partitions must be 0 (Spark's default) or a positive integer, got " + cmd.sparkOptions.partitions);
     }
@@ -90,6 +91,10 @@ final class TrainJob {
       Settings.Lbfgs lb = settings.lbfgs();
       System.out.println("lbfgs: full batch, up to " + settings.trainSettings().epochs() + " iterations"
           + " (--batch-size and --learning-rate do not apply)");
+      if (cmd.compute.precision() != dev.nabla.nn.Precision.FLOAT64) {
+        throw new UsageException("--precision " + cmd.compute.precision().cliName() + " is for the mini-batch "
+            + "optimizers; --optimizer lbfgs computes in float64");
+      }
       result = new LbfgsTrainer(sc, lb.l2()).fit(train, validation, settings.trainSettings(), lb.memory(),
           lb.tolerance(), listener);
     } else {
@@ -104,7 +109,10 @@ final class TrainJob {
             + cmd.checkpointDir + ")");
       }
       try {
-        result = new Trainer(sc).stepEngine(engine).earlyStopping(settings.earlyStopping()).checkpoints(store)
+        result = new Trainer(sc).stepEngine(engine).precision(cmd.compute.precision())
+            .treeFanout(cmd.compute.treeFanout()).float32Wire(cmd.compute.float32Wire)
+            .shuffleWindow(cmd.compute.shuffleWindowBytes())
+            .earlyStopping(settings.earlyStopping()).checkpoints(store)
             .resumeFrom(from).dataSettings(DataIdentity.of(cmd, settings, hadoop))
             .privacy(settings.privacy()).poissonSampling(settings.poisson())
             .fit(train, validation, settings.trainSettings(), settings.optimization(), listener);
@@ -130,9 +138,17 @@ final class TrainJob {
           + result.history().size());
     }
     PrivacyNotes.add(notes, settings.privacy(), rows, settings.trainSettings(), result.history());
+    Map<String, String> hyper = settings.hyperParameters(partitions);
+    hyper.put("storage-precision", cmd.compute.storagePrecision);
+    if (settings.lbfgs() == null) {
+      // the model's parameters are the float64 master weights whatever the products' precision
+      hyper.put("precision", cmd.compute.precision().cliName());
+      hyper.put("tree-fanout", Integer.toString(cmd.compute.treeFanout()));
+      hyper.put("float32-wire", Boolean.toString(cmd.compute.float32Wire));
+    }
     Model model = new Model(settings.topology(), result.params(), scaling, settings.task(), numClasses,
         Manifest.create(settings.topology(), settings.task(), numClasses, settings.scaling(), settings.seed(),
-            settings.hyperParameters(partitions), dataPaths(), result.trainingSeconds(), finalMetrics, notes));
+            hyper, dataPaths(), result.trainingSeconds(), finalMetrics, notes));
     Object evaluated = null;
     String evaluatedOn = null;
     if (cmd.test != null) {

@@ -31,10 +31,11 @@ record TrainingData(TrainingSet train, TrainingSet validation, Scaling scaling, 
   static TrainingData prepare(SparkSession spark, JavaSparkContext sc, TrainCommand cmd, Settings settings) {
     int partitions = cmd.sparkOptions.partitions > 0 ? cmd.sparkOptions.partitions : sc.defaultParallelism();
     boolean classification = settings.task() == Task.CLASSIFICATION;
-    Storage storage = Storage.defaults();
+    Storage storage = Storage.defaults().withFloat32(cmd.compute.storeFloat32());
+    Boolean sparse = cmd.compute.sparse();
     sc.setJobDescription("nabla load " + cmd.train);
     BlockSet all = DataReader.load(spark, cmd.train, cmd.data.read(classification, 0, cmd.model.numClasses), partitions,
-        storage, null);
+        storage, sparse);
     reportSkipped(cmd.train, all.skipped(), all.skippedSamples());
     System.out.println("training data: " + all.describe());
     int numFeatures = all.numFeatures();

@@ -57,7 +57,9 @@ final class Fitting {
       TrainingPlan plan = TrainingPlan.of(p, task, data.numFeatures(), outputs);
       TrainSettings s = plan.settings();
       TrainingListener listener = p.getVerbose() ? new ConsoleLog(System.out) : new TrainingListener() { };
-      TrainResult r = new Trainer(sc).fit(new TrainingSet(data), null, s, plan.optimization(), listener);
+      TrainResult r = new Trainer(sc).precision(dev.nabla.nn.Precision.parse(p.getPrecision()))
+          .treeFanout(p.getTreeFanout()).float32Wire(p.getFloat32Wire())
+          .fit(new TrainingSet(data), null, s, plan.optimization(), listener);
       Map<String, Double> metrics = new LinkedHashMap<>();
       if (!r.history().isEmpty()) {
         metrics.put("train_loss", r.history().get(r.history().size() - 1).trainLoss());

@@ -56,6 +56,9 @@ public final class NablaParamSet implements Serializable {
   final DoubleParam clipNorm;
   final DoubleParam clipValue;
   final BooleanParam verbose;
+  final Param<String> precision;
+  final IntParam treeFanout;
+  final BooleanParam float32Wire;
 
   /** Creates the params for {@code owner} and registers their defaults on it. */
   NablaParamSet(Params owner) {
@@ -99,6 +102,11 @@ public final class NablaParamSet implements Serializable {
     clipValue = new DoubleParam(owner, "clipValue", "clip each gradient entry to [-c, c]",
         Valid.positiveNumber("clipValue"));
     verbose = new BooleanParam(owner, "verbose", "print Nabla's per-epoch progress lines on stdout");
+    precision = new Param<>(owner, "precision", "precision of the executors' matrix products: float64 or float32 "
+        + "(the driver keeps θ and the optimizer in float64)", Valid.oneOf("precision", List.of("float64", "float32")));
+    treeFanout = new IntParam(owner, "treeFanout", "k of the tree of tasks the step's sums are added up (0: the "
+        + "driver talks to every task)", Valid.intAtLeast("treeFanout", 0));
+    float32Wire = new BooleanParam(owner, "float32Wire", "θ and the sums cross between JVMs as float32");
 
     TrainDefaults d = TrainDefaults.SHIPPED;
     owner.setDefault(hiddenLayers, DEFAULT_HIDDEN.clone());
@@ -115,5 +123,8 @@ public final class NablaParamSet implements Serializable {
     owner.setDefault(lrSchedule, d.lrSchedule());
     owner.setDefault(warmupSteps, d.warmupSteps());
     owner.setDefault(verbose, false);
+    owner.setDefault(precision, d.precision());
+    owner.setDefault(treeFanout, d.treeFanout());
+    owner.setDefault(float32Wire, d.float32Wire());
   }
 }

@@ -166,4 +166,19 @@ public interface NablaParams<S extends NablaParams<S>> extends Params {
   default BooleanParam verbose() { return nablaParamSet().verbose; }
   default boolean getVerbose() { return (Boolean) getOrDefault(verbose()); }
   default S setVerbose(boolean value) { set(verbose(), value); return self(); }
+
+  /** Precision of the executors' matrix products, float64 or float32 (default: {@link TrainDefaults#precision()}). */
+  default Param<String> precision() { return nablaParamSet().precision; }
+  default String getPrecision() { return getOrDefault(precision()); }
+  default S setPrecision(String value) { set(precision(), value); return self(); }
+
+  /** k of the tree the step's sums are added up, 0 the star (default: {@link TrainDefaults#treeFanout()}). */
+  default IntParam treeFanout() { return nablaParamSet().treeFanout; }
+  default int getTreeFanout() { return (Integer) getOrDefault(treeFanout()); }
+  default S setTreeFanout(int value) { set(treeFanout(), value); return self(); }
+
+  /** θ and the sums travel as float32 (default: {@link TrainDefaults#float32Wire()}). */
+  default BooleanParam float32Wire() { return nablaParamSet().float32Wire; }
+  default boolean getFloat32Wire() { return (Boolean) getOrDefault(float32Wire()); }
+  default S setFloat32Wire(boolean value) { set(float32Wire(), value); return self(); }
 }

@@ -47,13 +47,20 @@ import java.util.Map;
  * @param checkpointKeep {@code --checkpoint-keep}
  * @param metricsEverySteps {@code --metrics-every-steps}: 0 writes epoch lines only
  * @param logEvery {@code --log-every}: seconds between progress lines when stdout is not a terminal
+ * @param precision {@code --precision}: float64 or float32, the executors' matrix products
+ * @param storagePrecision {@code --storage-precision}: float64 (exact) or float32, the stored feature values
+ * @param sparse {@code --sparse}: auto (sparse when the input's rows are), true or false
+ * @param shuffleWindow {@code --shuffle-window}: bytes of stored rows shuffled together in an epoch
+ * @param treeFanout {@code --tree-fanout}: k of the tree the step's sums are added up (0: the star)
+ * @param float32Wire {@code --float32-wire}: θ and the sums cross between JVMs as float32
  */
 public record TrainDefaults(String format, int numFeatures, String onBadRow, double validationFraction, String task,
     int numClasses, String activation, String init, String optimizer, double learningRate, int batchSize, int epochs,
     long seed, String lrSchedule, long warmupSteps, double l1, double l2, int earlyStoppingPatience,
     String earlyStoppingMetric, double earlyStoppingMinDelta, int lbfgsMemory, double lbfgsTolerance, String scale,
     int partitions, int checkpointEvery, String checkpointUnit, int checkpointKeep, int metricsEverySteps,
-    double logEvery) {
+    double logEvery, String precision, String storagePrecision, String sparse, long shuffleWindow, int treeFanout,
+    boolean float32Wire) {
 
   /** The defaults Nabla ships. */
   public static final TrainDefaults SHIPPED = new TrainDefaults(
@@ -67,12 +74,18 @@ public record TrainDefaults(String format, int numFeatures, String onBadRow, dou
       10, 1e-6,                                   // lbfgs-memory, lbfgs-tolerance: MLlib's (corrections m, tol)
       "none", 0,                                  // scale, partitions
       1, "epochs", 3,                             // checkpoint-every, checkpoint-unit, checkpoint-keep
-      0, 10);                                     // metrics-every-steps, log-every
+      0, 10,                                      // metrics-every-steps, log-every
+      "float64", "float64", "auto",               // precision, storage-precision, sparse
+      64L << 20, 2, false);                       // shuffle-window, tree-fanout, float32-wire
 
   public TrainDefaults {
     Format.parse(format);
     OnBadRow.parse(onBadRow);
     ScalingKind.parse(scale);
+    dev.nabla.nn.Precision.parse(precision);
+    dev.nabla.nn.Precision.parse(storagePrecision);
+    require(List.of("auto", "true", "false").contains(sparse), "sparse", sparse);
+    require(shuffleWindow >= 1 && treeFanout >= 0, "shuffle-window or tree-fanout", shuffleWindow + ", " + treeFanout);
     Activation.parse(activation);
     if (!init.equals("auto")) {
       Init.parse(init);
@@ -99,7 +112,9 @@ public record TrainDefaults(String format, int numFeatures, String onBadRow, dou
         {"early-stopping-metric", earlyStoppingMetric}, {"early-stopping-min-delta", earlyStoppingMinDelta},
         {"lbfgs-memory", lbfgsMemory}, {"lbfgs-tolerance", lbfgsTolerance}, {"scale", scale},
         {"partitions", partitions}, {"checkpoint-every", checkpointEvery}, {"checkpoint-unit", checkpointUnit},
-        {"checkpoint-keep", checkpointKeep}, {"metrics-every-steps", metricsEverySteps}, {"log-every", logEvery}};
+        {"checkpoint-keep", checkpointKeep}, {"metrics-every-steps", metricsEverySteps}, {"log-every", logEvery},
+        {"precision", precision}, {"storage-precision", storagePrecision}, {"sparse", sparse},
+        {"shuffle-window", ByteSize.format(shuffleWindow)}, {"tree-fanout", treeFanout}, {"float32-wire", float32Wire}};
     Map<String, String> m = new LinkedHashMap<>();
     for (Object[] p : pairs) {
       m.put((String) p[0], text(p[1]));

@@ -50,14 +50,14 @@ public final class Trainer {
   private Map<String, String> dataSettings = Map.of();
   private long shuffleWindow = DEFAULT_SHUFFLE_WINDOW;
   private int fanout = DEFAULT_TREE_FANOUT;
-  private boolean float32Wire;
-  private Precision precision = Precision.FLOAT64;
+  private boolean float32Wire = TrainDefaults.SHIPPED.float32Wire();
+  private Precision precision = Precision.parse(TrainDefaults.SHIPPED.precision());
 
   /** The default k of the tree the step stream's tasks form (and every engine adds in the order of). */
-  public static final int DEFAULT_TREE_FANOUT = 2;
+  public static final int DEFAULT_TREE_FANOUT = TrainDefaults.SHIPPED.treeFanout();
 
-  /** The default bytes of stored rows one shuffle window holds ({@link BatchSchedule}): 64 MiB. */
-  public static final long DEFAULT_SHUFFLE_WINDOW = 64L << 20;
+  /** The default bytes of stored rows one shuffle window holds ({@link BatchSchedule}). */
+  public static final long DEFAULT_SHUFFLE_WINDOW = TrainDefaults.SHIPPED.shuffleWindow();
 
   public Trainer(JavaSparkContext sc) {
     this.sc = sc;
@@ -208,6 +208,13 @@ public final class Trainer {
           + "the data, or train on fewer rows");
     }
     checkMemory(train, s, optimization);
+    long windowRows = windowRows(train);
+    if (!sampled && windowRows < train.rows()) {
+      listener.onMessage(String.format(java.util.Locale.ROOT, "shuffle: the training set (%.0f MB stored) is more than "
+          + "the shuffle window (%s): each epoch shuffles windows of about %d rows, in a random order (--shuffle-window "
+          + "sets it)", train.data().referenceBytesPerRow() * train.rows() / 1e6, ByteSize.format(shuffleWindow),
+          windowRows));
+    }
     String runId = UUID.randomUUID().toString();
     Broadcast<DataView> trainView = sc.broadcast(train.view(runId));
     Broadcast<DataView> valView = validation == null ? null : sc.broadcast(validation.view(runId + "/validation"));

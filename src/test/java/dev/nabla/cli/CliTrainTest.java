@@ -170,6 +170,54 @@ class CliTrainTest {
   }
 
   @Test
+  void computeOptionsReachTheTrainerAndTheManifest() {
+    Path model = dir.resolve("float32-model");
+    CliRunner.Result r = CliRunner.run(trainArgs(model.toString(), "--precision", "float32", "--storage-precision",
+        "float32", "--sparse", "false", "--shuffle-window", "4k", "--tree-fanout", "0", "--float32-wire"));
+    assertEquals(ExitStatus.OK, r.status(), r.out() + r.err());
+    Model m = ModelIO.load(model.toString(), new Configuration());
+    var hyper = m.manifest().hyperParameters();
+    assertEquals("float32", hyper.get("precision"));
+    assertEquals("float32", hyper.get("storage-precision"));
+    assertEquals("0", hyper.get("tree-fanout"));
+    assertEquals("true", hyper.get("float32-wire"));
+    assertTrue(m.manifest().finalMetrics().get("val_accuracy") >= 0.95, m.manifest().finalMetrics().toString());
+    // a 4 KB window holds fewer rows than the training set: the epoch is shuffled window by window, as said
+    assertTrue(r.out().contains("window"), r.out());
+  }
+
+  @Test
+  void badComputeOptionsExitTwoNamingTheFlagBeforeSparkStarts() {
+    Object[][] cases = {
+        {new String[] {"--precision", "half"}, "--precision half"},
+        {new String[] {"--storage-precision", "bf16"}, "--storage-precision bf16"},
+        {new String[] {"--sparse", "maybe"}, "--sparse maybe"},
+        {new String[] {"--shuffle-window", "1.5g"}, "--shuffle-window"},
+        {new String[] {"--tree-fanout", "-1"}, "--tree-fanout -1"},
+        {new String[] {"--optimizer", "lbfgs", "--precision", "float32"}, "--precision float32"},
+    };
+    for (Object[] c : cases) {
+      Path model = dir.resolve("bad-compute");
+      CliRunner.Result r = CliRunner.run(trainArgs(model.toString(), (String[]) c[0]));
+      assertEquals(ExitStatus.USAGE, r.status(), r.out() + r.err());
+      assertTrue(r.err().contains((String) c[1]), r.err());
+      assertFalse(Files.exists(model));
+    }
+  }
+
+  @Test
+  void runningOutOfMemoryOrDiskIsExitFiveWithTheExplanation() {
+    Exception lostExecutor = new org.apache.spark.SparkException("Job aborted: Task 3 failed 4 times; "
+        + "ExecutorLostFailure (executor 1 exited caused by one of the running tasks) Reason: java.lang.OutOfMemoryError: "
+        + "Java heap space");
+    assertEquals(ExitStatus.RESOURCES, Failures.statusOf(lostExecutor));
+    assertEquals(ExitStatus.RESOURCES, Failures.statusOf(new RuntimeException("write failed",
+        new java.io.IOException("No space left on device"))));
+    assertEquals(ExitStatus.RESOURCES, Failures.statusOf(new dev.nabla.train.ResourceException("not enough memory")));
+    assertEquals(ExitStatus.FAILED, Failures.statusOf(new IllegalStateException("a bug")));
+  }
+
+  @Test
   void badOptimizerSettingsAreUsageErrors() {
     Object[][] cases = {
         {new String[] {"--optimizer", "adam", "--beta1", "1.5"}, "beta1"},

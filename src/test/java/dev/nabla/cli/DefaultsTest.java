@@ -35,7 +35,8 @@ class DefaultsTest {
       Map.entry("init", "init"), Map.entry("optimizer", "optimizer"), Map.entry("learningRate", "learning-rate"),
       Map.entry("batchSize", "batch-size"), Map.entry("epochs", "epochs"), Map.entry("seed", "seed"),
       Map.entry("l1", "l1"), Map.entry("l2", "l2"), Map.entry("lrSchedule", "lr-schedule"),
-      Map.entry("warmupSteps", "warmup-steps"));
+      Map.entry("warmupSteps", "warmup-steps"), Map.entry("precision", "precision"),
+      Map.entry("treeFanout", "tree-fanout"), Map.entry("float32Wire", "float32-wire"));
 
   /** Equal as numbers when both are numbers (0 = 0.0, 1e-6 = 1.0E-6), else as text. */
   private static void assertSameValue(String expected, String actual, String what) {
