@@ -1,5 +1,6 @@
 package dev.nabla.cli;
 
+import dev.nabla.train.TargetScalingKind;
 import picocli.CommandLine.Option;
 
 /** The network and the optimization, as flags. */
@@ -161,4 +162,11 @@ final class ModelOptions {
   @Option(names = "--scale", defaultValue = "none", description = "Feature scaling fitted on training data: none, standard, "
       + "minmax (default: ${DEFAULT-VALUE}).")
   String scale;
+
+  @Option(names = "--scale-target", paramLabel = "standard|none",
+      description = "Regression: train on targets standardized with their mean and standard deviation on the training "
+          + "data; the saved model has them folded back and predicts in data units (default: "
+          + TargetScalingKind.REGRESSION_DEFAULT + " for regression with an identity output and quadratic loss, none "
+          + "under DP-SGD; not for classification).")
+  String scaleTarget;
 }

@@ -12,12 +12,15 @@ import java.util.Map;
 /**
  * Everything a run needs to continue exactly where it was: the cursor (the next step to run), the
  * parameters, the optimizer's and the schedule's state, the running epoch's partial sums, early
- * stopping's best so far, the metrics history, and a fingerprint of the run (sizes, batch, seed) so that
+ * stopping's best so far, the metrics history, and a fingerprint of the run (sizes, batch, seed, …) so that
  * a checkpoint is never resumed into a different run. Doubles are stored bit for bit.
  *
  * @param epoch 0-based epoch of the next step
  * @param step 0-based next step within that epoch
- * @param fingerprint numParams, rows, batch size, seed, epochs: must match on resume
+ * @param fingerprint numParams, rows, batch size, seed, epochs, sampling, target scaling ({@link RunFingerprint}):
+ *     must match on resume
+ * @param params θ as trained (with standardized targets: not folded, as the optimizer's state belongs to it)
+ * @param best early stopping's best parameters so far, in data units (folded), or null
  */
 public record Checkpoint(int epoch, int step, long[] fingerprint, double[] params, String optimizer,
     Map<String, double[]> optimizerState, Map<String, double[]> scheduleState, double epochLossSum,

@@ -37,6 +37,12 @@ import org.apache.spark.broadcast.Broadcast;
  * size m, also when the batch is empty; under DP the backward pass clips each sample's gradient to C and
  * the driver adds N(0, σ²C²) to the SUM before that division ({@link PrivacyLedger}), and each epoch
  * reports the ε spent.
+ *
+ * <p>With {@link TargetScalingKind#STANDARD} targets ({@link TargetScaling}), μ and σ are fitted on the training rows
+ * (one Spark job, recomputed identically on resume) and the steps train θ on y' = (y − μ)/σ. Everything reported is
+ * in data units: the training loss times σ², and the validation metrics, early stopping's best parameters and the
+ * result's parameters of θ with σ and μ folded into the output layer. Checkpoints keep θ as trained (the optimizer's
+ * state belongs to it).
  */
 public final class Trainer {
   private final JavaSparkContext sc;
@@ -70,8 +76,8 @@ public final class Trainer {
 
   /**
    * Continues the run a checkpoint was taken from (null: start fresh); the run must have the same
-   * topology, data size, batch size, seed, epochs and optimizer, and then ends with the parameters an
-   * uninterrupted run would have, bit for bit.
+   * topology, data size, batch size, seed, epochs, optimizer, sampling and target scaling ({@link RunFingerprint}),
+   * and then ends with the parameters an uninterrupted run would have, bit for bit.
    */
   public Trainer resumeFrom(Checkpoint checkpoint) {
     this.resumeFrom = checkpoint;
@@ -179,7 +185,10 @@ public final class Trainer {
     return fit(train, validation, s, optimization, listener, params);
   }
 
-  /** Trains from the given parameters (modified in place and returned in the result). */
+  /**
+   * Trains from the given parameters (modified in place and returned in the result: in data units, so folded when
+   * the targets are standardized).
+   */
   public TrainResult fit(TrainingSet train, TrainingSet validation, TrainSettings s, Optimization optimization,
       TrainingListener listener, double[] params) {
     if (earlyStopping != null && validation == null) {
@@ -195,11 +204,13 @@ public final class Trainer {
           + "the data, or train on fewer rows");
     }
     checkMemory(train, s, optimization);
+    sc.setJobDescription("nabla target scaling");
+    TargetScaling targets = TargetScaling.forRun(train, s);
     String runId = UUID.randomUUID().toString();
-    Broadcast<DataView> trainView = sc.broadcast(train.view(runId));
+    Broadcast<DataView> trainView = sc.broadcast(train.view(runId, targets));
     Broadcast<DataView> valView = validation == null ? null : sc.broadcast(validation.view(runId + "/validation"));
     try {
-      return fit(train, validation, s, optimization, listener, params, sampling, trainView, valView);
+      return fit(train, validation, s, optimization, listener, params, sampling, targets, trainView, valView);
     } finally {
       release(train, runId);
       trainView.destroy();
@@ -214,7 +225,8 @@ public final class Trainer {
     Topology t = s.topology();
     int partitions = train.data().partitions();
     String o = optimization.optimizer();
-    int slots = (o.startsWith("adam") ? 2 : o.equals("sgd") ? 0 : 1) + (earlyStopping != null ? 1 : 0);
+    int slots = (o.startsWith("adam") ? 2 : o.equals("sgd") ? 0 : 1) + (earlyStopping != null ? 1 : 0)
+        + (s.targetScaling() == TargetScalingKind.STANDARD ? 1 : 0);
     int rows = (int) Math.min(s.batchSize(), 2L * ((s.batchSize() + partitions - 1) / partitions));
     double input = train.data().sparse() ? 12.0 * train.data().density() * train.data().numFeatures()
         : 8.0 * t.inputSize();
@@ -251,8 +263,8 @@ public final class Trainer {
   }
 
   private TrainResult fit(TrainingSet train, TrainingSet validation, TrainSettings s, Optimization optimization,
-      TrainingListener listener, double[] params, PoissonSampling sampling, Broadcast<DataView> trainView,
-      Broadcast<DataView> valView) {
+      TrainingListener listener, double[] params, PoissonSampling sampling, TargetScaling targets,
+      Broadcast<DataView> trainView, Broadcast<DataView> valView) {
     Topology t = s.topology();
     boolean sampled = sampling != null;
     Batches batches = batches(train, trainView, s, sampling);
@@ -267,8 +279,13 @@ public final class Trainer {
     if (ledger != null) {
       listener.onMessage(ledger.describe());
     }
+    if (targets != null) {
+      listener.onMessage(String.format(java.util.Locale.ROOT, "targets standardized for training: mean %s, sigma %.6g "
+          + "(losses and metrics are reported, and the model saved, in data units)",
+          Arrays.toString(targets.mean()), targets.scale()));
+    }
     StepUpdate update = new StepUpdate(t, rule, new Divergence(t, s.epochs(), steps, s.learningRate()), ledger);
-    long[] fingerprint = fingerprint(t, train.rows(), s);
+    long[] fingerprint = RunFingerprint.of(t, train.rows(), s, poisson, privacy);
     RunProgress run = new RunProgress(t.numLayers());
     if (resumeFrom != null) {
       resume(resumeFrom, fingerprint, rule, params);
@@ -277,8 +294,8 @@ public final class Trainer {
     }
     StepEngine e = engine != null ? engine : StepEngine.fromConf(sc.getConf());
     try (Stepper stepper = new Stepper(sc, batches, t.numParams(), e, fanout, float32Transfer(), listener::onMessage)) {
-      loop(train, validation, s, listener, params, batches, stepper, ledger, rule, update, fingerprint, run, trainView,
-          valView);
+      loop(train, validation, s, listener, params, batches, stepper, ledger, rule, update, fingerprint, run, targets,
+          trainView, valView);
     }
     sc.setJobDescription(null);
     double seconds = run.wallSeconds(System.nanoTime());
@@ -286,16 +303,19 @@ public final class Trainer {
       System.arraycopy(run.best, 0, params, 0, params.length);
       return new TrainResult(params, run.history, seconds, run.bestEpoch);
     }
+    double[] kept = dataUnits(targets, t, params);
+    System.arraycopy(kept, 0, params, 0, params.length);
     return new TrainResult(params, run.history, seconds);
   }
 
   /** The epochs and their steps. */
   private void loop(TrainingSet train, TrainingSet validation, TrainSettings s, TrainingListener listener,
       double[] params, Batches batches, Stepper stepper, PrivacyLedger ledger, Optimization.Run rule,
-      StepUpdate update, long[] fingerprint, RunProgress run, Broadcast<DataView> trainView,
+      StepUpdate update, long[] fingerprint, RunProgress run, TargetScaling targets, Broadcast<DataView> trainView,
       Broadcast<DataView> valView) {
     Topology t = s.topology();
     int steps = batches.stepsPerEpoch();
+    double lossFactor = targets == null ? 1 : targets.lossFactor();
     for (int epoch = run.firstEpoch; epoch <= s.epochs(); epoch++) {
       String stop = ledger == null ? null : ledger.stopBefore(epoch);
       if (stop != null) {
@@ -319,22 +339,23 @@ public final class Trainer {
         }
         double meanLoss = batches.skipsEmptySteps() ? sum.lossSum * (1.0 / sum.count)
             : sum.lossSum / Math.max(1, sum.count);
-        listener.onStep(new StepMetrics(epoch, step, global, meanLoss, sum.count, update.rate(), norms));
+        listener.onStep(new StepMetrics(epoch, step, global, meanLoss * lossFactor, sum.count, update.rate(), norms));
       }
       StepTraffic traffic = stepper.endEpoch();
       double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
-      Map<String, Double> val = evaluate(validation, valView, t, params, epoch, s.epochs());
+      double[] inDataUnits = dataUnits(targets, t, params);
+      Map<String, Double> val = evaluate(validation, valView, t, inDataUnits, epoch, s.epochs());
       if (val.containsKey("loss")) {
         rule.schedule().onValidationLoss(val.get("loss"));
       }
       List<LayerHealth> health = diagnostics ? health(train, trainView, t, params, epoch, s.epochs(), run) : List.of();
       long now = System.nanoTime();
-      EpochMetrics m = new EpochMetrics(epoch, run.meanLoss(), val, update.rate(), run.samples / trainSeconds,
+      EpochMetrics m = new EpochMetrics(epoch, run.meanLoss() * lossFactor, val, update.rate(), run.samples / trainSeconds,
           (now - epochStart) / 1e9, run.wallSeconds(now), health,
           ledger == null ? Double.NaN : ledger.epsilonAfter(epoch), traffic);
       run.history.add(m);
       listener.onEpoch(m);
-      if (earlyStopping != null && run.shouldStop(earlyStopping, val, epoch, params)) {
+      if (earlyStopping != null && run.shouldStop(earlyStopping, val, epoch, inDataUnits)) {
         break;
       }
       if (checkpoints != null && checkpoints.perEpoch() && epoch % checkpoints.every() == 0) {
@@ -357,31 +378,25 @@ public final class Trainer {
         precision, float32Transfer());
   }
 
-  /** What a checkpoint must match to be resumed into this run. */
-  private long[] fingerprint(Topology t, long rows, TrainSettings s) {
-    if (privacy == null && !poisson) {
-      return new long[] {t.numParams(), rows, s.batchSize(), s.seed(), s.epochs()};
-    }
-    return new long[] {t.numParams(), rows, s.batchSize(), s.seed(), s.epochs(), -1,
-        privacy == null ? 0 : Double.doubleToLongBits(privacy.clip()),
-        privacy == null ? 0 : Double.doubleToLongBits(privacy.noiseMultiplier())};
-  }
-
   /** Checks that the checkpoint is of this run and restores the parameters, optimizer and schedule. */
   private static void resume(Checkpoint c, long[] fingerprint, Optimization.Run rule, double[] params) {
     Optimizer optimizer = rule.optimizer();
     if (!Arrays.equals(c.fingerprint(), fingerprint) || !c.optimizer().equals(optimizer.name())) {
-      throw new IllegalArgumentException("--resume: the checkpoint is of another run (parameters, rows, batch size, "
-          + "seed, epochs " + Arrays.toString(c.fingerprint()) + ", optimizer " + c.optimizer()
-          + "; this run " + Arrays.toString(fingerprint) + ", " + optimizer.name()
-          + "); resume with the same settings and data");
+      throw new IllegalArgumentException("--resume: the checkpoint is of another run (" + RunFingerprint.describe(
+          c.fingerprint()) + ", optimizer " + c.optimizer() + "; this run: " + RunFingerprint.describe(fingerprint)
+          + ", optimizer " + optimizer.name() + "); resume with the same settings and data");
     }
     System.arraycopy(c.params(), 0, params, 0, params.length);
     optimizer.restoreState(c.optimizerState());
     rule.schedule().restoreState(c.scheduleState());
   }
 
-  /** The validation metrics of the current parameters (empty without validation data). */
+  /** θ in data units: with the target scaling folded into the output layer (a copy), or θ itself without one. */
+  private static double[] dataUnits(TargetScaling targets, Topology t, double[] params) {
+    return targets == null ? params : targets.fold(t, params);
+  }
+
+  /** The validation metrics of the parameters (empty without validation data). */
   private Map<String, Double> evaluate(TrainingSet validation, Broadcast<DataView> view, Topology t, double[] params,
       int epoch, int epochs) {
     if (validation == null) {
