@@ -10,6 +10,7 @@ import dev.nabla.optim.Momentum;
 import dev.nabla.optim.ReduceOnPlateau;
 import dev.nabla.optim.RmsProp;
 import dev.nabla.optim.StepDecay;
+import dev.nabla.train.TargetScalingKind;
 import picocli.CommandLine.Option;
 
 /**
@@ -183,4 +184,11 @@ final class ModelOptions {
   @Option(names = "--scale", description = "Feature scaling fitted on training data: none, standard, "
       + "minmax (default: ${DEFAULT-VALUE}).")
   String scale;
+
+  @Option(names = "--scale-target", paramLabel = "standard|none",
+      description = "Regression: train on targets standardized with their mean and standard deviation on the training "
+          + "data; the saved model has them folded back and predicts in data units (default: "
+          + TargetScalingKind.REGRESSION_DEFAULT + " for regression with an identity output and quadratic loss, none "
+          + "under DP-SGD; not for classification).")
+  String scaleTarget;
 }

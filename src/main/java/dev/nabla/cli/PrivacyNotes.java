@@ -4,6 +4,7 @@ import dev.nabla.model.ScalingKind;
 import dev.nabla.privacy.PrivacyConfig;
 import dev.nabla.report.EpochMetrics;
 import dev.nabla.train.PoissonSampling;
+import dev.nabla.train.TargetScalingKind;
 import dev.nabla.train.TrainSettings;
 import java.io.PrintStream;
 import java.util.List;
@@ -41,6 +42,15 @@ final class PrivacyNotes {
     if (p != null && scaling != ScalingKind.NONE) {
       out.println("dp: warning: --scale " + scaling.cliName() + " is fitted on the training rows without privacy; "
           + "the (epsilon, delta) guarantee covers the parameters, not the scaling (use --scale none)");
+    }
+  }
+
+  /** Warns that standardized targets (μ and σ of the training rows, folded into the saved model) are not private. */
+  static void warnTargetScaling(PrivacyConfig p, TargetScalingKind kind, PrintStream out) {
+    if (p != null && kind == TargetScalingKind.STANDARD) {
+      out.println("dp: warning: --scale-target standard fits the targets' mean and standard deviation on the training "
+          + "rows without privacy and folds them into the saved model; the (epsilon, delta) guarantee does not cover "
+          + "them (use --scale-target none, the default under DP-SGD)");
     }
   }
 

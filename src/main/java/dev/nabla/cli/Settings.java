@@ -17,6 +17,7 @@ import dev.nabla.privacy.PrivacyConfig;
 import dev.nabla.train.EarlyStopping;
 import dev.nabla.train.Optimization;
 import dev.nabla.train.TrainDefaults;
+import dev.nabla.train.TargetScalingKind;
 import dev.nabla.train.TrainSettings;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -95,9 +96,10 @@ record Settings(Task task, Topology topology, Init init, Optimization optimizati
       throw new UsageException("--num-classes must be 0 (infer) or at least 2, got " + o.numClasses);
     }
     Dropout dropout = dropout(o.dropout, topology);
+    TargetScalingKind targetScaling = targetScaling(o.scaleTarget, task, topology, privacy != null);
     TrainSettings ts;
     try {
-      ts = new TrainSettings(topology, init, o.learningRate, o.batchSize, o.epochs, o.seed, dropout);
+      ts = new TrainSettings(topology, init, o.learningRate, o.batchSize, o.epochs, o.seed, dropout, targetScaling);
     } catch (IllegalArgumentException e) {
       throw new UsageException(flagged(e.getMessage()));
     }
@@ -118,6 +120,30 @@ record Settings(Task task, Topology topology, Init init, Optimization optimizati
     }
     Lbfgs lb = lbfgs ? new Lbfgs(o.lbfgsMemory, o.lbfgsTolerance, o.l2) : null;
     return new Settings(task, topology, init, optimization, scaling, ts, early, lb, privacy, poisson);
+  }
+
+  /**
+   * --scale-target as given (an error with classification, or with a network that cannot fold the scaling back),
+   * else the default for the task, network and privacy ({@link TargetScalingKind#defaultFor}).
+   */
+  private static TargetScalingKind targetScaling(String given, Task task, Topology t, boolean dp) {
+    if (given == null) {
+      return TargetScalingKind.defaultFor(task == Task.REGRESSION, t, dp);
+    }
+    if (task != Task.REGRESSION) {
+      throw new UsageException("--scale-target applies to --task regression only: class labels are not scaled");
+    }
+    TargetScalingKind k;
+    try {
+      k = TargetScalingKind.parse(given);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--scale-target: " + e.getMessage());
+    }
+    String why = TargetScalingKind.whyNot(t);
+    if (k == TargetScalingKind.STANDARD && why != null) {
+      throw new UsageException("--scale-target standard: " + why + "; use --scale-target none");
+    }
+    return k;
   }
 
   /** Full-batch L-BFGS settings; null for the mini-batch optimizers. */
@@ -201,6 +227,7 @@ record Settings(Task task, Topology topology, Init init, Optimization optimizati
       m.put("iterations", Integer.toString(trainSettings.epochs()));
       m.put("init", init.cliName());
       m.put("scale", scaling.cliName());
+      putTargetScaling(m);
       m.put("partitions", Integer.toString(partitions));
       return m;
     }
@@ -238,7 +265,15 @@ record Settings(Task task, Topology topology, Init init, Optimization optimizati
     m.put("epochs", Integer.toString(trainSettings.epochs()));
     m.put("init", init.cliName());
     m.put("scale", scaling.cliName());
+    putTargetScaling(m);
     m.put("partitions", Integer.toString(partitions));
     return m;
+  }
+
+  /** scale-target, for regression (classification has no such setting). */
+  private void putTargetScaling(Map<String, String> m) {
+    if (task == Task.REGRESSION) {
+      m.put("scale-target", trainSettings.targetScaling().cliName());
+    }
   }
 }

@@ -81,6 +81,7 @@ final class TrainJob {
     }
     PrivacyNotes.warnLargeDelta(settings.privacy(), rows, System.out);
     PrivacyNotes.warnScaling(settings.privacy(), settings.scaling(), System.out);
+    PrivacyNotes.warnTargetScaling(settings.privacy(), settings.trainSettings().targetScaling(), System.out);
 
     TrainingListener listener = RunOutputs.listener(cmd, metrics);
     TrainResult result;

@@ -14,6 +14,7 @@ import dev.nabla.model.ScalingKind;
 import dev.nabla.model.Task;
 import dev.nabla.report.ConsoleLog;
 import dev.nabla.report.TrainingListener;
+import dev.nabla.train.TargetScalingKind;
 import dev.nabla.train.TrainResult;
 import dev.nabla.train.TrainSettings;
 import dev.nabla.train.Trainer;
@@ -30,7 +31,9 @@ import org.apache.spark.sql.types.DataTypes;
  * features columns and load them into cached blocks ({@link DataReader#loadDataFrame}, one shard per
  * DataFrame partition, trained in Spark's default parallelism), train ({@link Trainer}) and wrap the result in a
  * {@link Model} with its {@link Manifest}. No feature scaling is fitted here: in a Pipeline that is a
- * StandardScaler's job. The manifest's {@code train_loss} is the last epoch's MEAN loss per sample.
+ * StandardScaler's job. Regression targets are standardized for training when {@code targetScaling} says so, and
+ * folded back into the model ({@link dev.nabla.train.TargetScaling}), which predicts in the label's units. The
+ * manifest's {@code train_loss} is the last epoch's MEAN loss per sample, in the label's units.
  */
 final class Fitting {
   private Fitting() {
@@ -41,9 +44,10 @@ final class Fitting {
    * target) and {@code featuresCol} (ml.linalg Vectors).
    *
    * @param numClasses k ≥ 2 for classification, 0 for regression
+   * @param targetScaling for regression: standardize the targets for training, or not; NONE for classification
    */
   static Model fit(Dataset<?> dataset, String labelCol, String featuresCol, Task task, int numClasses,
-      NablaParams<?> p, String uid) {
+      NablaParams<?> p, TargetScalingKind targetScaling, String uid) {
     boolean classification = task == Task.CLASSIFICATION;
     Dataset<Row> df = dataset.select(col(labelCol).cast(DataTypes.DoubleType).as(labelCol), col(featuresCol));
     ReadOptions read = ReadOptions.of(Format.PARQUET, classification).withLabelCol(labelCol)
@@ -54,7 +58,7 @@ final class Fitting {
     int outputs = classification ? numClasses : 1;
     Scaling none = Scaling.none(data.numFeatures());
     try {
-      TrainingPlan plan = TrainingPlan.of(p, task, data.numFeatures(), outputs);
+      TrainingPlan plan = TrainingPlan.of(p, task, data.numFeatures(), outputs, targetScaling);
       TrainSettings s = plan.settings();
       TrainingListener listener = p.getVerbose() ? new ConsoleLog(System.out) : new TrainingListener() { };
       TrainResult r = new Trainer(sc).precision(dev.nabla.nn.Precision.parse(p.getPrecision()))

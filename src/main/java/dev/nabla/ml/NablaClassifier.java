@@ -2,6 +2,7 @@ package dev.nabla.ml;
 
 import dev.nabla.model.Model;
 import dev.nabla.model.Task;
+import dev.nabla.train.TargetScalingKind;
 import org.apache.spark.ml.classification.ProbabilisticClassifier;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.param.ParamMap;
@@ -71,7 +72,8 @@ public final class NablaClassifier extends ProbabilisticClassifier<Vector, Nabla
       throw new IllegalArgumentException(uid + ": label column '" + getLabelCol() + "' holds " + k
           + " class; a classifier needs at least 2 classes (labels 0..k-1)");
     }
-    Model model = Fitting.fit(dataset, getLabelCol(), getFeaturesCol(), Task.CLASSIFICATION, k, this, uid);
+    Model model = Fitting.fit(dataset, getLabelCol(), getFeaturesCol(), Task.CLASSIFICATION, k, this,
+        TargetScalingKind.NONE, uid);
     return new NablaClassificationModel(uid, model);
   }
 

@@ -13,6 +13,7 @@ import dev.nabla.optim.OptimizerConfig;
 import dev.nabla.optim.Optimizers;
 import dev.nabla.optim.ScheduleConfig;
 import dev.nabla.train.Optimization;
+import dev.nabla.train.TargetScalingKind;
 import dev.nabla.train.TrainSettings;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,13 +26,13 @@ import org.apache.spark.ml.param.Param;
  * known: the topology (classification: softmax output with cross-entropy; regression: identity output
  * with the quadratic loss), {@link TrainSettings} and {@link Optimization}. Errors name the param.
  *
- * @param settings topology, init, learning rate, batch size, epochs, seed, dropout
+ * @param settings topology, init, learning rate, batch size, epochs, seed, dropout, target scaling
  * @param optimization optimizer, its settings, schedule, penalties, clipping
  * @param hyperParameters the params as text, for the model's manifest
  */
 record TrainingPlan(TrainSettings settings, Optimization optimization, Map<String, String> hyperParameters) {
 
-  static TrainingPlan of(NablaParams<?> p, Task task, int numFeatures, int outputs) {
+  static TrainingPlan of(NablaParams<?> p, Task task, int numFeatures, int outputs, TargetScalingKind targetScaling) {
     int[] sizes = sizes(p, numFeatures, outputs, task);
     Activation hidden = Activation.parse(p.getActivation());
     boolean classification = task == Task.CLASSIFICATION;
@@ -58,7 +59,7 @@ record TrainingPlan(TrainSettings settings, Optimization optimization, Map<Strin
         Clipping.of(opt(p, p.clipNorm()), opt(p, p.clipValue())));
     Optimizers.create(optimizer, oc, t.numParams(), t); // refuses a setting the optimizer does not use
     TrainSettings settings = new TrainSettings(t, init, p.getLearningRate(), p.getBatchSize(), p.getEpochs(),
-        p.getSeed(), dropout);
+        p.getSeed(), dropout, targetScaling);
     return new TrainingPlan(settings, optimization, text(p));
   }
 

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param epoch 0-based epoch of the next step
  * @param step 0-based next step within that epoch
  * @param settings the run's settings: must match on resume
+ * @param params θ as trained (with standardized targets: not folded, as the optimizer's state belongs to it)
+ * @param best early stopping's best parameters so far, in data units (folded), or null
  */
 public record Checkpoint(int epoch, int step, RunSettings settings, double[] params,
     Map<String, double[]> optimizerState, Map<String, double[]> scheduleState, double epochLossSum,

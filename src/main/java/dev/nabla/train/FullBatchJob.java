@@ -35,9 +35,14 @@ public final class FullBatchJob implements AutoCloseable {
 
   /** The set's passes as one job each (its view broadcast here, destroyed by {@link #close}). */
   public static FullBatchJob of(TrainingSet set, Topology topology) {
+    return of(set, topology, null);
+  }
+
+  /** As {@link #of(TrainingSet, Topology)}, on targets standardized by {@code targets} (null: as stored). */
+  public static FullBatchJob of(TrainingSet set, Topology topology, TargetScaling targets) {
     org.apache.spark.api.java.JavaSparkContext sc =
         org.apache.spark.api.java.JavaSparkContext.fromSparkContext(set.data().groups().context());
-    Broadcast<DataView> view = sc.broadcast(set.view("full-batch-" + java.util.UUID.randomUUID()));
+    Broadcast<DataView> view = sc.broadcast(set.view("full-batch-" + java.util.UUID.randomUUID(), targets));
     FullBatchJob job = new FullBatchJob(set.data().groups(), view, topology);
     job.owned = view;
     return job;

@@ -75,9 +75,9 @@ final class FullPass {
         run.clear();
         run.add(refs, null, from, from + cols);
         if (inputs instanceof SparseInputs sparse) {
-          run.gatherSparse(sparse, y, view.numTargets(), view.scaling());
+          run.gatherSparse(sparse, y, view.numTargets(), view.scaling(), view.targets());
         } else {
-          run.gather(x, y, view.numFeatures(), view.numTargets(), view.scaling());
+          run.gather(x, y, view.numFeatures(), view.numTargets(), view.scaling(), view.targets());
         }
         consumer.accept(inputs, y, cols);
       }

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * it, and a resumed run must have the same map ({@link #requireSameAs}). The order is: the caller's data identity
  * (paths, format, scaling, …), the partitioning and the tree the partitions' sums are added in (both change the
  * order of the additions), whether they travel as float32 and the products' precision, the network,
- * the batch, epochs, seed and shuffle window (which rows share a batch), the optimizer, the schedule,
+ * the batch, epochs, seed, target scaling and shuffle window (which rows share a batch), the optimizer, the schedule,
  * regularization, clipping, dropout, sampling and DP-SGD, early stopping, and last the training and validation row
  * counts, which follow from the settings before them (a seed or a split changes them), so that the setting that
  * caused a difference is the one named. How steps reach the executors (the step engine) does not change the bits
@@ -67,6 +67,7 @@ public record RunSettings(Map<String, String> values) {
     own.put("--batch-size", Integer.toString(s.batchSize()));
     own.put("--epochs", Integer.toString(s.epochs()));
     own.put("--seed", Long.toString(s.seed()));
+    own.put("--scale-target", s.targetScaling().cliName());
     own.put("shuffle window bytes", Long.toString(sums.shuffleWindow()));
     own.put("--optimizer", o.optimizer());
     own.put("--learning-rate", Double.toString(s.learningRate()));

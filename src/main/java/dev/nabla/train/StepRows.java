@@ -54,9 +54,10 @@ final class StepRows {
 
   /**
    * Decodes the step's rows into sparse columns (one per row, features scaled by {@code scaling}, null for none)
-   * and their targets into y (nt × count: one-hot for class labels).
+   * and their targets into y (nt × count: one-hot for class labels; regression targets standardized by
+   * {@code targets}, null for none).
    */
-  void gatherSparse(SparseInputs x, double[] y, int nt, Scaling scaling) {
+  void gatherSparse(SparseInputs x, double[] y, int nt, Scaling scaling, TargetScaling targets) {
     x.clear();
     int c = 0;
     for (int i = 0; i < runs; i++) {
@@ -65,25 +66,29 @@ final class StepRows {
         int j = order[i] == null ? k : order[i][k];
         Block b = r.blockOf(j);
         b.sparseRow(r.row[j], x, scaling);
-        target(b, r.row[j], y, c, nt);
+        target(b, r.row[j], y, c, nt, targets);
       }
     }
   }
 
-  private static void target(Block b, int row, double[] y, int c, int nt) {
+  private static void target(Block b, int row, double[] y, int c, int nt, TargetScaling targets) {
     if (b.hasLabels()) {
       java.util.Arrays.fill(y, c * nt, (c + 1) * nt, 0.0);
       y[c * nt + b.label(row)] = 1.0;
     } else {
       b.targets(row, y, c * nt);
+      if (targets != null) {
+        targets.standardize(y, c * nt);
+      }
     }
   }
 
   /**
    * Decodes the step's rows into column-major batch matrices: features into x (nf × count, scaled by
-   * {@code scaling}, null for none), targets into y (nt × count: one-hot for class labels).
+   * {@code scaling}, null for none), targets into y (nt × count: one-hot for class labels; regression targets
+   * standardized by {@code targets}, null for none).
    */
-  void gather(double[] x, double[] y, int nf, int nt, Scaling scaling) {
+  void gather(double[] x, double[] y, int nf, int nt, Scaling scaling, TargetScaling targets) {
     int c = 0;
     for (int i = 0; i < runs; i++) {
       RowRefs r = refs[i];
@@ -92,7 +97,7 @@ final class StepRows {
         Block b = r.blockOf(j);
         int row = r.row[j];
         b.denseRow(row, x, c * nf, nf, scaling);
-        target(b, row, y, c, nt);
+        target(b, row, y, c, nt, targets);
       }
     }
   }

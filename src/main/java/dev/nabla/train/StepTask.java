@@ -123,9 +123,9 @@ abstract class StepTask extends AbstractFunction2<TaskContext, scala.collection.
     int nt = view.numTargets();
     state.ensureBuffers(nf, nt, cols, view.sparse());
     if (view.sparse()) {
-      rows.gatherSparse(state.sparseX, state.y, nt, view.scaling());
+      rows.gatherSparse(state.sparseX, state.y, nt, view.scaling(), view.targets());
     } else {
-      rows.gather(state.x, state.y, nf, nt, view.scaling());
+      rows.gather(state.x, state.y, nf, nt, view.scaling(), view.targets());
     }
     PartitionState.countGathered(cols);
     GradientSum sum = state.sum;

@@ -14,16 +14,31 @@ import dev.nabla.nn.Topology;
  * @param epochs ≥ 1
  * @param seed the run's one seed; split per use (initialisation, batch order, dropout)
  * @param dropout inverted dropout on hidden layers during training; null for none
+ * @param targetScaling whether regression targets are standardized for training ({@link TargetScaling}); STANDARD
+ *     needs an identity output and the quadratic loss. The shipped default is {@link TargetScalingKind#defaultFor}
  */
 public record TrainSettings(Topology topology, Init init, double learningRate, int batchSize, int epochs,
-    long seed, Dropout dropout) {
+    long seed, Dropout dropout, TargetScalingKind targetScaling) {
 
-  /** Settings without dropout. */
+  /** Settings without dropout, targets as given. */
   public TrainSettings(Topology topology, Init init, double learningRate, int batchSize, int epochs, long seed) {
     this(topology, init, learningRate, batchSize, epochs, seed, null);
   }
 
+  /** Settings with targets as given. */
+  public TrainSettings(Topology topology, Init init, double learningRate, int batchSize, int epochs, long seed,
+      Dropout dropout) {
+    this(topology, init, learningRate, batchSize, epochs, seed, dropout, TargetScalingKind.NONE);
+  }
+
   public TrainSettings {
+    if (targetScaling == null) {
+      throw new IllegalArgumentException("scale-target is required: standard or none");
+    }
+    if (targetScaling == TargetScalingKind.STANDARD && topology != null && TargetScalingKind.whyNot(topology) != null) {
+      throw new IllegalArgumentException("scale-target standard does not fit " + topology + ": "
+          + TargetScalingKind.whyNot(topology) + "; use scale-target none");
+    }
     if (dropout != null) {
       dropout.checkFits(topology);
     }

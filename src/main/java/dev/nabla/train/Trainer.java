@@ -12,6 +12,7 @@ import dev.nabla.report.StepMetrics;
 import dev.nabla.report.StepTraffic;
 import dev.nabla.report.TrainingListener;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,12 @@ import org.apache.spark.broadcast.Broadcast;
  * size m, also when the batch is empty; under DP the backward pass clips each sample's gradient to C and
  * the driver adds N(0, σ²C²) to the SUM before that division ({@link PrivacyLedger}), and each epoch
  * reports the ε spent.
+ *
+ * <p>With {@link TargetScalingKind#STANDARD} targets ({@link TargetScaling}), μ and σ are fitted on the training rows
+ * (one Spark job, recomputed identically on resume) and the steps train θ on y' = (y − μ)/σ. Everything reported is
+ * in data units: the training loss times σ², and the validation metrics, early stopping's best parameters and the
+ * result's parameters of θ with σ and μ folded into the output layer. Checkpoints keep θ as trained (the optimizer's
+ * state belongs to it).
  */
 public final class Trainer {
   private final JavaSparkContext sc;
@@ -72,7 +79,7 @@ public final class Trainer {
   /**
    * Continues the run a checkpoint was taken from (null: start fresh). The run must have the same
    * {@link RunSettings} (every setting that changes the bits: data, partitions, network, batch, epochs, seed,
-   * optimizer, schedule, regularization, clipping, dropout, sampling, DP-SGD, early stopping), else {@link #fit}
+   * optimizer, schedule, regularization, clipping, dropout, sampling, DP-SGD, early stopping, target scaling), else {@link #fit}
    * throws a {@link ResumeMismatchException} naming the first difference; it then ends with the parameters an
    * uninterrupted run would have, bit for bit.
    */
@@ -192,7 +199,10 @@ public final class Trainer {
     return fit(train, validation, s, optimization, listener, params);
   }
 
-  /** Trains from the given parameters (modified in place and returned in the result). */
+  /**
+   * Trains from the given parameters (modified in place and returned in the result: in data units, so folded when
+   * the targets are standardized).
+   */
   public TrainResult fit(TrainingSet train, TrainingSet validation, TrainSettings s, Optimization optimization,
       TrainingListener listener, double[] params) {
     if (earlyStopping != null && validation == null) {
@@ -215,11 +225,13 @@ public final class Trainer {
           + "sets it)", train.data().referenceBytesPerRow() * train.rows() / 1e6, ByteSize.format(shuffleWindow),
           windowRows));
     }
+    sc.setJobDescription("nabla target scaling");
+    TargetScaling targets = TargetScaling.forRun(train, s);
     String runId = UUID.randomUUID().toString();
-    Broadcast<DataView> trainView = sc.broadcast(train.view(runId));
+    Broadcast<DataView> trainView = sc.broadcast(train.view(runId, targets));
     Broadcast<DataView> valView = validation == null ? null : sc.broadcast(validation.view(runId + "/validation"));
     try {
-      return fit(train, validation, s, optimization, listener, params, sampling, trainView, valView);
+      return fit(train, validation, s, optimization, listener, params, sampling, targets, trainView, valView);
     } finally {
       release(train, runId);
       trainView.destroy();
@@ -234,7 +246,8 @@ public final class Trainer {
     Topology t = s.topology();
     int partitions = train.data().partitions();
     String o = optimization.optimizer();
-    int slots = (o.startsWith("adam") ? 2 : o.equals("sgd") ? 0 : 1) + (earlyStopping != null ? 1 : 0);
+    int slots = (o.startsWith("adam") ? 2 : o.equals("sgd") ? 0 : 1) + (earlyStopping != null ? 1 : 0)
+        + (s.targetScaling() == TargetScalingKind.STANDARD ? 1 : 0);
     int rows = (int) Math.min(s.batchSize(), 2L * ((s.batchSize() + partitions - 1) / partitions));
     double input = train.data().sparse() ? 12.0 * train.data().density() * train.data().numFeatures()
         : 8.0 * t.inputSize();
@@ -271,8 +284,8 @@ public final class Trainer {
   }
 
   private TrainResult fit(TrainingSet train, TrainingSet validation, TrainSettings s, Optimization optimization,
-      TrainingListener listener, double[] params, PoissonSampling sampling, Broadcast<DataView> trainView,
-      Broadcast<DataView> valView) {
+      TrainingListener listener, double[] params, PoissonSampling sampling, TargetScaling targets,
+      Broadcast<DataView> trainView, Broadcast<DataView> valView) {
     Topology t = s.topology();
     boolean sampled = sampling != null;
     Batches batches = batches(train, trainView, s, sampling);
@@ -287,6 +300,11 @@ public final class Trainer {
     if (ledger != null) {
       listener.onMessage(ledger.describe());
     }
+    if (targets != null) {
+      listener.onMessage(String.format(java.util.Locale.ROOT, "targets standardized for training: mean %s, sigma %.6g "
+          + "(losses and metrics are reported, and the model saved, in data units)",
+          Arrays.toString(targets.mean()), targets.scale()));
+    }
     StepUpdate update = new StepUpdate(t, rule, new Divergence(t, s.epochs(), steps, s.learningRate()), ledger);
     RunSettings settings = RunSettings.of(dataSettings, s, optimization, train, validation, privacy, poisson,
         earlyStopping, new RunSettings.Summation(shuffleWindow, fanout, float32Wire, precision));
@@ -298,8 +316,8 @@ public final class Trainer {
     }
     StepEngine e = engine != null ? engine : StepEngine.fromConf(sc.getConf());
     try (Stepper stepper = new Stepper(sc, batches, t.numParams(), e, fanout, float32Transfer(), listener::onMessage)) {
-      loop(train, validation, s, listener, params, batches, stepper, ledger, rule, update, settings, run, trainView,
-          valView);
+      loop(train, validation, s, listener, params, batches, stepper, ledger, rule, update, settings, run, targets,
+          trainView, valView);
     }
     sc.setJobDescription(null);
     double seconds = run.wallSeconds(System.nanoTime());
@@ -307,16 +325,19 @@ public final class Trainer {
       System.arraycopy(run.best, 0, params, 0, params.length);
       return new TrainResult(params, run.history, seconds, run.bestEpoch);
     }
+    double[] kept = dataUnits(targets, t, params);
+    System.arraycopy(kept, 0, params, 0, params.length);
     return new TrainResult(params, run.history, seconds);
   }
 
   /** The epochs and their steps. */
   private void loop(TrainingSet train, TrainingSet validation, TrainSettings s, TrainingListener listener,
       double[] params, Batches batches, Stepper stepper, PrivacyLedger ledger, Optimization.Run rule,
-      StepUpdate update, RunSettings settings, RunProgress run, Broadcast<DataView> trainView,
+      StepUpdate update, RunSettings settings, RunProgress run, TargetScaling targets, Broadcast<DataView> trainView,
       Broadcast<DataView> valView) {
     Topology t = s.topology();
     int steps = batches.stepsPerEpoch();
+    double lossFactor = targets == null ? 1 : targets.lossFactor();
     for (int epoch = run.firstEpoch; epoch <= s.epochs(); epoch++) {
       String stop = ledger == null ? null : ledger.stopBefore(epoch);
       if (stop != null) {
@@ -340,22 +361,23 @@ public final class Trainer {
         }
         double meanLoss = batches.skipsEmptySteps() ? sum.lossSum * (1.0 / sum.count)
             : sum.lossSum / Math.max(1, sum.count);
-        listener.onStep(new StepMetrics(epoch, step, global, meanLoss, sum.count, update.rate(), norms));
+        listener.onStep(new StepMetrics(epoch, step, global, meanLoss * lossFactor, sum.count, update.rate(), norms));
       }
       StepTraffic traffic = stepper.endEpoch();
       double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
-      Map<String, Double> val = evaluate(validation, valView, t, params, epoch, s.epochs());
+      double[] inDataUnits = dataUnits(targets, t, params);
+      Map<String, Double> val = evaluate(validation, valView, t, inDataUnits, epoch, s.epochs());
       if (val.containsKey("loss")) {
         rule.schedule().onValidationLoss(val.get("loss"));
       }
       List<LayerHealth> health = diagnostics ? health(train, trainView, t, params, epoch, s.epochs(), run) : List.of();
       long now = System.nanoTime();
-      EpochMetrics m = new EpochMetrics(epoch, run.meanLoss(), val, update.rate(), run.samples / trainSeconds,
+      EpochMetrics m = new EpochMetrics(epoch, run.meanLoss() * lossFactor, val, update.rate(), run.samples / trainSeconds,
           (now - epochStart) / 1e9, run.wallSeconds(now), health,
           ledger == null ? Double.NaN : ledger.epsilonAfter(epoch), traffic);
       run.history.add(m);
       listener.onEpoch(m);
-      if (earlyStopping != null && run.shouldStop(earlyStopping, val, epoch, params)) {
+      if (earlyStopping != null && run.shouldStop(earlyStopping, val, epoch, inDataUnits)) {
         break;
       }
       if (checkpoints != null && checkpoints.perEpoch() && epoch % checkpoints.every() == 0) {
@@ -387,7 +409,12 @@ public final class Trainer {
     rule.schedule().restoreState(c.scheduleState());
   }
 
-  /** The validation metrics of the current parameters (empty without validation data). */
+  /** θ in data units: with the target scaling folded into the output layer (a copy), or θ itself without one. */
+  private static double[] dataUnits(TargetScaling targets, Topology t, double[] params) {
+    return targets == null ? params : targets.fold(t, params);
+  }
+
+  /** The validation metrics of the parameters (empty without validation data). */
   private Map<String, Double> evaluate(TrainingSet validation, Broadcast<DataView> view, Topology t, double[] params,
       int epoch, int epochs) {
     if (validation == null) {

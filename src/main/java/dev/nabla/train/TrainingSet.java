@@ -33,9 +33,18 @@ public record TrainingSet(BlockSet data, Scaling scaling) {
     return data.classification() ? data.numTargets() : 0;
   }
 
-  /** What the executors need to read the rows, for the run {@code run}. */
+  /** What the executors need to read the rows, for the run {@code run}: targets as stored. */
   DataView view(String run) {
+    return view(run, null);
+  }
+
+  /** As {@link #view(String)}, with the targets standardized by {@code targets} (null: as stored). */
+  DataView view(String run, TargetScaling targets) {
+    if (targets != null && targets.numTargets() != data.numTargets()) {
+      throw new IllegalArgumentException("target scaling of " + targets.numTargets() + " targets given for data with "
+          + data.numTargets());
+    }
     Scaling s = scaling == null || scaling.kind() == ScalingKind.NONE ? null : scaling;
-    return new DataView(run, data.layout(), s, data.numFeatures(), data.numTargets(), data.sparse());
+    return new DataView(run, data.layout(), s, data.numFeatures(), data.numTargets(), data.sparse(), targets);
   }
 }

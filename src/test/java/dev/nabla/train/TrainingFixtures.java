@@ -51,6 +51,15 @@ public final class TrainingFixtures {
    * into cached blocks.
    */
   public static TrainingSet packed(JavaSparkContext sc, List<Example> rows, int[] sizes, int numClasses) {
+    return packed(sc, rows, sizes, numClasses, true);
+  }
+
+  /**
+   * As {@link #packed(JavaSparkContext, List, int[], int)}: class labels (numTargets = k) or, with classification
+   * false, numTargets regression targets per row.
+   */
+  public static TrainingSet packed(JavaSparkContext sc, List<Example> rows, int[] sizes, int numTargets,
+      boolean classification) {
     int[] bounds = new int[sizes.length];
     int acc = 0;
     for (int i = 0; i < sizes.length; i++) {
@@ -65,7 +74,8 @@ public final class TrainingFixtures {
         .repartitionAndSortWithinPartitions(new RangeOf(bounds))
         .values();
     int d = rows.get(0).features().length;
-    return new TrainingSet(DataReader.loadExamples(parted, "fixture", d, numClasses, true, Storage.defaults()));
+    return new TrainingSet(DataReader.loadExamples(parted, "fixture", d, numTargets, classification,
+        Storage.defaults()));
   }
 
   /** The set's view broadcast for a test's jobs (not destroyed: the test's Spark session ends with the class). */
@@ -84,6 +94,33 @@ public final class TrainingFixtures {
       long dropoutSeed) {
     return new StepJob(set.data().groups(), view(set), t, schedule, dropout, dropoutSeed, Trainer.DEFAULT_TREE_FANOUT,
         dev.nabla.nn.Precision.FLOAT64, false);
+  }
+
+  /**
+   * A regression set shaped like scikit-learn's diabetes data: n rows of d standard-normal features and one target
+   * y = 150 + 70 · (w · x) + 17.5 · ε, with w a fixed unit vector (so w · x has variance 1) and ε standard normal:
+   * mean 150, standard deviation about 72, the best possible R² about 0.94.
+   */
+  public static List<Example> diabetesLike(int n, int d, long seed) {
+    SplittableRandom w = new SplittableRandom(99);
+    double[] dir = new double[d];
+    double norm = 0;
+    for (int j = 0; j < d; j++) {
+      dir[j] = w.nextGaussian();
+      norm += dir[j] * dir[j];
+    }
+    SplittableRandom r = new SplittableRandom(seed);
+    List<Example> rows = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      double[] x = new double[d];
+      double dot = 0;
+      for (int j = 0; j < d; j++) {
+        x[j] = r.nextGaussian();
+        dot += dir[j] / Math.sqrt(norm) * x[j];
+      }
+      rows.add(new Example(i, x, new double[] {150 + 70 * dot + 17.5 * r.nextGaussian()}));
+    }
+    return rows;
   }
 
   /** Even partition sizes. */

@@ -8,6 +8,7 @@ import dev.nabla.nn.Topology;
 import dev.nabla.optim.Regularization;
 import dev.nabla.train.Evaluation;
 import dev.nabla.train.FullBatchJob;
+import dev.nabla.train.TargetScaling;
 import dev.nabla.train.TrainDefaults;
 import dev.nabla.train.TrainResult;
 import dev.nabla.train.TrainSettings;
@@ -37,6 +38,11 @@ import org.apache.spark.broadcast.Broadcast;
  * i/N} (i = 0: the starting point) and {@code … evaluation} for the validation pass. A NaN or infinite
  * loss or gradient at the starting point or at an accepted iterate stops the run with a
  * {@link DivergenceException}; at a trial point of the line search, Breeze shortens the step instead.
+ *
+ * <p>With standardized targets ({@link TargetScaling}, the settings' {@code targetScaling}) the passes read
+ * y' = (y − μ)/σ, so L-BFGS minimizes the mean loss' (penalty on θ as trained); the reported training loss is
+ * σ² · loss', and the validation metrics and the result are of θ with σ and μ folded into the output layer, in
+ * data units, as {@link dev.nabla.train.Trainer} reports them.
  */
 public final class LbfgsTrainer {
   /** MLlib's number of corrections (m, the memory of past updates), from {@link TrainDefaults#SHIPPED}. */
@@ -74,7 +80,7 @@ public final class LbfgsTrainer {
     return fit(train, validation, s, memory, tolerance, listener, params);
   }
 
-  /** Trains from the given parameters (overwritten with the final ones and returned in the result). */
+  /** Trains from the given parameters (overwritten with the final ones, in data units, and returned in the result). */
   public TrainResult fit(TrainingSet train, TrainingSet validation, TrainSettings s, int memory, double tolerance,
       TrainingListener listener, double[] params) {
     if (memory < 1) {
@@ -89,14 +95,17 @@ public final class LbfgsTrainer {
           + t.numParams());
     }
     int n = s.epochs();
-    try (FullBatchJob job = FullBatchJob.of(train, t)) {
-      return fit(train, validation, s, memory, tolerance, listener, params, n, job);
+    sc.setJobDescription("nabla target scaling");
+    TargetScaling targets = TargetScaling.forRun(train, s);
+    try (FullBatchJob job = FullBatchJob.of(train, t, targets)) {
+      return fit(train, validation, s, memory, tolerance, listener, params, n, job, targets);
     }
   }
 
   private TrainResult fit(TrainingSet train, TrainingSet validation, TrainSettings s, int memory, double tolerance,
-      TrainingListener listener, double[] params, int n, FullBatchJob job) {
+      TrainingListener listener, double[] params, int n, FullBatchJob job, TargetScaling targets) {
     Topology t = s.topology();
+    double lossFactor = targets == null ? 1 : targets.lossFactor();
     FullBatchObjective f = new FullBatchObjective(sc, job, t, Regularization.of(t, 0, l2), n);
     StepRecordingLbfgs lbfgs = new StepRecordingLbfgs(n, memory, tolerance);
     listener.onStart("L-BFGS " + t + ", " + train.rows() + " rows, full batch, memory " + memory + ", tolerance "
@@ -121,21 +130,25 @@ public final class LbfgsTrainer {
         done = state.iter();
         double[] x = FullBatchObjective.array(state.x());
         f.requireFinite(x, done);
-        double trainLoss = f.meanLoss(x);
+        double trainLoss = f.meanLoss(x) * lossFactor;
         double trainSeconds = (System.nanoTime() - iterationStart) / 1e9;
         long samples = train.rows() * (f.passes() - passesBefore);
-        Map<String, Double> val = validation == null ? Map.of() : validate(validation, x, t, done, n);
+        double[] inDataUnits = targets == null ? x : targets.fold(t, x);
+        Map<String, Double> val = validation == null ? Map.of() : validate(validation, inDataUnits, t, done, n);
         long now = System.nanoTime();
         EpochMetrics m = new EpochMetrics(done, trainLoss, val, lbfgs.lastStep, samples / trainSeconds,
             (now - iterationStart) / 1e9, (now - start) / 1e9);
         history.add(m);
         listener.onEpoch(m);
-        System.arraycopy(x, 0, params, 0, x.length);
+        System.arraycopy(inDataUnits, 0, params, 0, x.length);
         iterationStart = System.nanoTime();
         passesBefore = f.passes();
       }
     } finally {
       sc.setJobDescription(null);
+    }
+    if (history.isEmpty() && targets != null) { // no iterate accepted: the starting point, in data units
+      System.arraycopy(targets.fold(t, params), 0, params, 0, params.length);
     }
     return new TrainResult(params, history, (System.nanoTime() - start) / 1e9);
   }
