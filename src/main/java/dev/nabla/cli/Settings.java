@@ -92,6 +92,9 @@ record Settings(Task task, Topology topology, Init init, Optimization optimizati
     } catch (IllegalArgumentException e) {
       throw new UsageException("--scale: " + e.getMessage());
     }
+    if (scaling == ScalingKind.AUTO && privacy != null) {
+      scaling = ScalingKind.NONE; // a scaling fitted on the training rows is not private: DP-SGD scales only when asked
+    }
     if (o.numClasses < 0 || o.numClasses == 1) {
       throw new UsageException("--num-classes must be 0 (infer) or at least 2, got " + o.numClasses);
     }

@@ -80,7 +80,7 @@ final class TrainJob {
           + " training rows; Poisson sampling (DP-SGD, --sampling poisson) needs a batch size ≤ the rows");
     }
     PrivacyNotes.warnLargeDelta(settings.privacy(), rows, System.out);
-    PrivacyNotes.warnScaling(settings.privacy(), settings.scaling(), System.out);
+    PrivacyNotes.warnScaling(settings.privacy(), scaling.kind(), System.out);
     PrivacyNotes.warnTargetScaling(settings.privacy(), settings.trainSettings().targetScaling(), System.out);
 
     TrainingListener listener = RunOutputs.listener(cmd, metrics);
@@ -148,7 +148,7 @@ final class TrainJob {
       hyper.put("float32-wire", Boolean.toString(cmd.compute.float32Wire));
     }
     Model model = new Model(settings.topology(), result.params(), scaling, settings.task(), numClasses,
-        Manifest.create(settings.topology(), settings.task(), numClasses, settings.scaling(), settings.seed(),
+        Manifest.create(settings.topology(), settings.task(), numClasses, scaling.kind(), settings.seed(),
             hyper, dataPaths(), result.trainingSeconds(), finalMetrics, notes));
     Object evaluated = null;
     String evaluatedOn = null;

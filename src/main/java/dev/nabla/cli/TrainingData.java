@@ -71,8 +71,13 @@ record TrainingData(TrainingSet train, TrainingSet validation, Scaling scaling, 
       loaded.forEach(BlockSet::release);
       throw new UsageException(e.getMessage());
     }
+    if (settings.scaling() == dev.nabla.model.ScalingKind.AUTO) {
+      System.out.println("scaling: --scale auto chose " + scaling.kind().cliName() + (scaling.kind()
+          == dev.nabla.model.ScalingKind.NONE ? " (every training value lies in [-1, 1])"
+          : " (some training values lie outside [-1, 1])"));
+    }
     if (trainRows.sparse() && scaling.kind() != dev.nabla.model.ScalingKind.NONE) {
-      System.out.println("scaling: the data is sparse, so --scale standard divides by each feature's standard "
+      System.out.println("scaling: the data is sparse, so standard scaling divides by each feature's standard "
           + "deviation without centring");
     }
     int numClasses = classification ? numTargets : 0;

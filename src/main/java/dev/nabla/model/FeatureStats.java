@@ -124,11 +124,19 @@ public final class FeatureStats implements Serializable {
    * STANDARD: shift = mean, factor = 1 / std with the population std √(M2 / count) (as scikit-learn's
    * StandardScaler). MINMAX: shift = min, factor = 1 / (max − min). Where the spread (std or max − min) is
    * 0, or so small that its inverse overflows, the feature is constant for the model: factor 1, so it is
-   * only shifted. NONE: the identity.
+   * only shifted. NONE: the identity. AUTO: NONE or STANDARD by the largest |value| ({@link ScalingKind#resolveAuto}).
    *
    * @throws IllegalStateException when no sample was added
    */
   public Scaling toScaling(ScalingKind kind) {
+    if (kind == ScalingKind.AUTO) {
+      requireSamples();
+      double maxAbs = 0;
+      for (int k = 0; k < numFeatures; k++) {
+        maxAbs = Math.max(maxAbs, Math.max(Math.abs(min[k]), Math.abs(max[k])));
+      }
+      kind = ScalingKind.resolveAuto(maxAbs);
+    }
     if (kind == ScalingKind.NONE) {
       return Scaling.none(numFeatures);
     }

@@ -22,6 +22,10 @@ public record Scaling(ScalingKind kind, double[] shift, double[] factor) impleme
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(shift, "shift");
     Objects.requireNonNull(factor, "factor");
+    if (kind == ScalingKind.AUTO) {
+      throw new IllegalArgumentException("scaling: kind auto is a request resolved when the scaling is fitted; a fitted "
+          + "scaling is none, standard or minmax");
+    }
     if (shift.length == 0 || shift.length != factor.length) {
       throw new IllegalArgumentException("scaling: shift has " + shift.length + " entries and factor "
           + factor.length + "; both must have one entry per feature (at least one)");

@@ -12,7 +12,8 @@ import org.apache.spark.broadcast.Broadcast;
  * Fits a feature scaling on a training set's rows: one Spark job over its partitions, statistics merged in
  * partition order. Dense data gets {@link FeatureStats}' scaling; sparse data is scaled without centring (a
  * shift would make every zero non-zero): STANDARD divides each feature by its standard deviation over all rows,
- * zeros included, and MINMAX is refused.
+ * zeros included, and MINMAX is refused. AUTO leaves data whose every value lies in [−1, 1] unscaled and standardizes
+ * the rest ({@link ScalingKind#resolveAuto}); the returned scaling has the kind it chose.
  */
 public final class FeatureScaling {
   private FeatureScaling() {
@@ -25,7 +26,7 @@ public final class FeatureScaling {
       return Scaling.none(nf);
     }
     boolean sparse = set.data().sparse();
-    if (sparse && kind != ScalingKind.STANDARD) {
+    if (sparse && kind == ScalingKind.MINMAX) {
       throw new IllegalArgumentException("--scale " + kind.cliName() + " would shift every feature, making the sparse "
           + "rows dense; use --scale standard (scales sparse data without centring) or none");
     }
@@ -46,7 +47,8 @@ public final class FeatureScaling {
         }).collect();
         Moments all = new Moments(nf);
         parts.forEach(all::merge);
-        return all.scaling();
+        return kind == ScalingKind.AUTO && ScalingKind.resolveAuto(all.maxAbs) == ScalingKind.NONE ? Scaling.none(nf)
+            : all.scaling();
       }
       List<FeatureStats> parts = set.data().groups().mapPartitions(it -> {
         FeatureStats s = new FeatureStats(nf);
@@ -75,6 +77,7 @@ public final class FeatureScaling {
     private final double[] sum;
     private final double[] squares;
     long rows;
+    double maxAbs;
 
     Moments(int nf) {
       this.sum = new double[nf];
@@ -82,12 +85,14 @@ public final class FeatureScaling {
     }
 
     void add(int j, double v) {
+      maxAbs = Math.max(maxAbs, Math.abs(v));
       sum[j] += v;
       squares[j] += v * v;
     }
 
     void merge(Moments o) {
       rows += o.rows;
+      maxAbs = Math.max(maxAbs, o.maxAbs);
       for (int j = 0; j < sum.length; j++) {
         sum[j] += o.sum[j];
         squares[j] += o.squares[j];

@@ -96,10 +96,24 @@ public final class DefaultsStudy {
           "128", "--lr-schedule", "cosine", "--scale", "minmax"));
       add("adam-0.01-b128-cos-minmax", List.of("--optimizer", "adam", "--learning-rate", "0.01", "--batch-size",
           "128", "--lr-schedule", "cosine", "--scale", "minmax"));
+      add("sgd-0.1-b64-auto", List.of("--optimizer", "sgd", "--learning-rate", "0.1", "--batch-size", "64",
+          "--lr-schedule", "constant", "--scale", "auto"));
+      adamAuto("0.001", 200, "constant");
+      adamAuto("0.003", 64, "cosine");
+      adamAuto("0.003", 128, "cosine");
+      adamAuto("0.006", 128, "cosine");
+      adamAuto("0.01", 128, "cosine");
     }
 
     private static void add(String name, List<String> flags) {
       ALL.put(name, new Candidate(name, flags));
+    }
+
+    /** Adam with the given rate, batch and schedule, --scale auto. */
+    private static void adamAuto(String rate, int batch, String schedule) {
+      add("adam-" + rate + "-b" + batch + (schedule.equals("cosine") ? "-cos" : "") + "-auto", List.of("--optimizer",
+          "adam", "--learning-rate", rate, "--batch-size", Integer.toString(batch), "--lr-schedule", schedule,
+          "--scale", "auto"));
     }
   }
 

@@ -237,7 +237,7 @@ class CliTrainTest {
   }
 
   @Test
-  void trainsRegressionFromCsvWithStandardScaling() throws IOException {
+  void trainsRegressionFromCsvWithAutoScalingChoosingStandard() throws IOException {
     SplittableRandom rng = new SplittableRandom(4);
     List<String> lines = new ArrayList<>(List.of("x1,y,x2"));
     for (int i = 0; i < 800; i++) {
@@ -251,9 +251,11 @@ class CliTrainTest {
     Path metrics = dir.resolve("regression.jsonl");
     CliRunner.Result r = CliRunner.run("train", "--master", "local[2]", "--train", csv.toString(), "--format", "csv",
         "--header", "--label-col", "y", "--task", "regression", "--layers", "2,16,1", "--activation", "tanh",
-        "--scale", "standard", "--optimizer", "adam", "--learning-rate", "0.01", "--batch-size", "32", "--epochs", "30",
+        "--scale", "auto", "--optimizer", "adam", "--learning-rate", "0.01", "--batch-size", "32", "--epochs", "30",
         "--validation-fraction", "0.25", "--model-out", model.toString(), "--metrics-out", metrics.toString());
     assertEquals(ExitStatus.OK, r.status(), r.out() + r.err());
+    assertTrue(r.out().contains("scaling: --scale auto chose standard (some training values lie outside [-1, 1])"),
+        r.out());
     List<String> jsonl = Files.readAllLines(metrics);
     JsonNode last = new ObjectMapper().readTree(jsonl.get(jsonl.size() - 2));
     assertTrue(last.get("val_r2").asDouble() > 0.95, last.toString());

@@ -96,6 +96,17 @@ class FeatureStatsTest {
   }
 
   @Test
+  void autoLeavesValuesWithinPlusMinusOneUnscaledAndStandardizesTheRest() {
+    FeatureStats inRange = new FeatureStats(2).add(new double[] {-1, 0}).add(new double[] {0.5, 1});
+    assertEquals(Scaling.none(2), inRange.toScaling(ScalingKind.AUTO));
+    FeatureStats outside = new FeatureStats(2).add(new double[] {-1, 0}).add(new double[] {0.5, 1.0001});
+    Scaling sc = outside.toScaling(ScalingKind.AUTO);
+    assertEquals(outside.toScaling(ScalingKind.STANDARD), sc, "one value beyond 1 is enough");
+    assertThrows(IllegalArgumentException.class, () -> new Scaling(ScalingKind.AUTO, new double[1], new double[] {1}),
+        "auto is never a fitted scaling");
+  }
+
+  @Test
   void noneScalingIsTheIdentityEvenWithoutSamples() {
     assertEquals(Scaling.none(3), new FeatureStats(3).toScaling(ScalingKind.NONE));
   }

@@ -75,6 +75,6 @@ class ScalingTest {
     assertEquals(ScalingKind.MINMAX, ScalingKind.parse(" MinMax "));
     assertEquals(ScalingKind.NONE, ScalingKind.parse("none"));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ScalingKind.parse("zscore"));
-    assertEquals("unknown scaling 'zscore': expected one of none, standard, minmax", e.getMessage());
+    assertEquals("unknown scaling 'zscore': expected one of none, standard, minmax, auto", e.getMessage());
   }
 }

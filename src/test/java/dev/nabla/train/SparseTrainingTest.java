@@ -84,6 +84,8 @@ class SparseTrainingTest extends SharedSpark {
     TrainingSet sparse = new TrainingSet(dense.data().withSparse(true));
     Scaling scaling = FeatureScaling.fit(sparse, ScalingKind.STANDARD);
     assertTrue(scaling.keepsZeros(), "no shift on sparse data");
+    assertEquals(scaling, FeatureScaling.fit(sparse, ScalingKind.AUTO), "auto: values reach 3.5, so standard without "
+        + "centring");
     TrainSettings s = new TrainSettings(topology, Init.HE_NORMAL, 0.1, 20, 3, 3);
     double[] a = new Trainer(sc).fit(new TrainingSet(dense.data(), scaling), null, s, Optimization.sgd(),
         new TrainingListener() { }).params();
