@@ -7,8 +7,8 @@ import picocli.CommandLine.Option;
 /**
  * How {@code nabla train} stores its data, computes and moves the step's numbers: the products' precision, the
  * stored values' precision, sparse rows, the shuffle window, the tree the sums are added up and the wire's precision.
- * Defaults from {@link dev.nabla.train.TrainDefaults#SHIPPED}. Every one but the wire's precision changes the bits, so
- * a resume must repeat them (the run's settings).
+ * Defaults from {@link dev.nabla.train.TrainDefaults#SHIPPED}. Every one can change the bits (float32 on the wire
+ * rounds θ and the sums between JVMs), so a resume must repeat them (the run's settings).
  */
 final class ComputeOptions {
   @Option(names = "--precision", paramLabel = "float64|float32",
@@ -23,8 +23,8 @@ final class ComputeOptions {
   String storagePrecision;
 
   @Option(names = "--sparse", paramLabel = "auto|true|false",
-      description = "Store and multiply rows as sparse (only their non-zeros): auto = when the input's rows are "
-          + "sparse (LIBSVM, sparse Parquet vectors) (default: ${DEFAULT-VALUE}).")
+      description = "Store and multiply rows as sparse (only their non-zeros): auto = when fewer than 5% of the "
+          + "values are non-zero, measured at load (default: ${DEFAULT-VALUE}).")
   String sparse;
 
   @Option(names = "--shuffle-window", paramLabel = "BYTES",

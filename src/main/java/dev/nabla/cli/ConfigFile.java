@@ -63,6 +63,15 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
     return new ConfigFile(p);
   }
 
+  /** Whether the user gave the option: on the command line, or as a key of the command's --config file. */
+  static boolean given(CommandSpec spec, String flag) {
+    CommandLine cl = spec.commandLine();
+    if (cl != null && cl.getParseResult() != null && cl.getParseResult().hasMatchedOption(flag)) {
+      return true;
+    }
+    return spec.defaultValueProvider() instanceof ConfigFile c && c.props.containsKey(flag.substring(2));
+  }
+
   @Override
   public String defaultValue(ArgSpec arg) {
     if (arg instanceof OptionSpec o && o.longestName().startsWith("--")) {

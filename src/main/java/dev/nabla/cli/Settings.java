@@ -92,9 +92,6 @@ record Settings(Task task, Topology topology, Init init, Optimization optimizati
     } catch (IllegalArgumentException e) {
       throw new UsageException("--scale: " + e.getMessage());
     }
-    if (scaling == ScalingKind.AUTO && privacy != null) {
-      scaling = ScalingKind.NONE; // a scaling fitted on the training rows is not private: DP-SGD scales only when asked
-    }
     if (o.numClasses < 0 || o.numClasses == 1) {
       throw new UsageException("--num-classes must be 0 (infer) or at least 2, got " + o.numClasses);
     }
@@ -156,7 +153,9 @@ record Settings(Task task, Topology topology, Init init, Optimization optimizati
   /** L-BFGS is full-batch and deterministic: the mini-batch-only settings would be silently ignored. */
   private static void refuseWithLbfgs(ModelOptions o) {
     java.util.Map<String, String> schedule = new java.util.LinkedHashMap<>(o.scheduleFlags());
-    schedule.remove("lr-schedule", TrainDefaults.SHIPPED.lrSchedule());
+    if (!o.scheduleGiven) {
+      schedule.remove("lr-schedule", TrainDefaults.SHIPPED.lrSchedule());
+    }
     schedule.remove("warmup-steps", Long.toString(TrainDefaults.SHIPPED.warmupSteps()));
     String bad = !o.optimizerFlags().isEmpty() ? "--" + o.optimizerFlags().keySet().iterator().next()
         : !schedule.isEmpty() ? "--" + schedule.keySet().iterator().next()

@@ -31,6 +31,7 @@ final class TrainJob {
 
   TrainJob(TrainCommand cmd) {
     this.cmd = cmd;
+    cmd.model.scheduleGiven = ConfigFile.given(cmd.spec, "--lr-schedule");
     this.settings = Settings.of(cmd.model, cmd.data, cmd.dp);
   }
 

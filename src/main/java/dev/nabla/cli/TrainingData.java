@@ -5,6 +5,7 @@ import dev.nabla.data.DataReader;
 import dev.nabla.data.Layout;
 import dev.nabla.data.Storage;
 import dev.nabla.model.Scaling;
+import dev.nabla.model.ScalingKind;
 import dev.nabla.model.Task;
 import dev.nabla.train.FeatureScaling;
 import dev.nabla.train.Seeds;
@@ -66,17 +67,21 @@ record TrainingData(TrainingSet train, TrainingSet validation, Scaling scaling, 
     sc.setJobDescription("nabla scaling " + cmd.train);
     Scaling scaling;
     try {
-      scaling = FeatureScaling.fit(new TrainingSet(trainRows), settings.scaling());
+      // a scaling fitted on the training rows is not private: under DP-SGD auto scales nothing
+      ScalingKind kind = settings.scaling() == ScalingKind.AUTO && settings.privacy() != null ? ScalingKind.NONE
+          : settings.scaling();
+      scaling = FeatureScaling.fit(new TrainingSet(trainRows), kind);
     } catch (IllegalArgumentException e) {
       loaded.forEach(BlockSet::release);
       throw new UsageException(e.getMessage());
     }
-    if (settings.scaling() == dev.nabla.model.ScalingKind.AUTO) {
-      System.out.println("scaling: --scale auto chose " + scaling.kind().cliName() + (scaling.kind()
-          == dev.nabla.model.ScalingKind.NONE ? " (every training value lies in [-1, 1])"
+    if (settings.scaling() == ScalingKind.AUTO) {
+      System.out.println("scaling: --scale auto chose " + scaling.kind().cliName() + (settings.privacy() != null
+          ? " (DP-SGD: a scaling fitted on the training rows would not be private)"
+          : scaling.kind() == ScalingKind.NONE ? " (every training value lies in [-1, 1])"
           : " (some training values lie outside [-1, 1])"));
     }
-    if (trainRows.sparse() && scaling.kind() != dev.nabla.model.ScalingKind.NONE) {
+    if (trainRows.sparse() && scaling.kind() != ScalingKind.NONE) {
       System.out.println("scaling: the data is sparse, so standard scaling divides by each feature's standard "
           + "deviation without centring");
     }

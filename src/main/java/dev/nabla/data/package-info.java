@@ -19,6 +19,15 @@
  * anything is reported, the bad row reported is the first in file order and its line number is exact,
  * even in splits that start mid-file.
  *
- * <p>This package imports nothing else of Nabla.
+ * <p>For training the rows are not kept as {@code Example}s: {@link dev.nabla.data.DataReader#load} (and
+ * {@code loadDataFrame}) build each input split's rows, streaming, into a {@link dev.nabla.data.Shard} of bounded
+ * blocks ({@code data.block}: dense rows or CSR sparse rows, each run of numbers in its narrowest exact encoding,
+ * class labels as integers), cached with a storage level that spills to disk. The driver gets a
+ * {@link dev.nabla.data.BlockSet}: counts, statistics and the {@link dev.nabla.data.Layout} of segments, never rows;
+ * tasks read their partition's shards through a {@link dev.nabla.data.ShardGroup}. Whether rows are stored sparse is
+ * chosen from the density measured at load ({@code BlockLoad}), or forced.
+ *
+ * <p>This package imports, of Nabla, only {@code model.Scaling} (a block decodes a row scaled) and {@code nn}'s
+ * {@code SparseInputs} and {@code SplitMix} (the sparse batch a block fills; the seeded hold-out hash).
  */
 package dev.nabla.data;

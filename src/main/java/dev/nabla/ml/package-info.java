@@ -22,8 +22,8 @@
  *       {@code dev.nabla.export.OnnxExport}.</li>
  * </ul>
  *
- * <p>Training reuses the CLI's pieces below it: {@code data.DataReader.fromDataFrame} reads and
- * validates the rows, {@code data.Packing} packs them, {@code train.Trainer} runs the distributed
+ * <p>Training reuses the CLI's pieces below it: {@code data.DataReader.loadDataFrame} reads and
+ * validates the rows into cached blocks (sparse vectors stay sparse), {@code train.Trainer} runs the distributed
  * loop. This package sits at the top beside {@code cli}: it imports train, data, export, model, report,
  * optim and nn, and never {@code cli} (nor does {@code cli} import it).
  */

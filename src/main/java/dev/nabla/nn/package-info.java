@@ -7,7 +7,13 @@
  * <p>Every batch is a column-major matrix with one column per sample. The inputs X, read by layer 1 only,
  * are {@link dev.nabla.nn.Inputs}: dense ({@link dev.nabla.nn.DenseInputs}, a GEMM each way) or sparse
  * ({@link dev.nabla.nn.SparseInputs}, compressed columns, one axpy per non-zero each way, never densified);
- * from A¹ on everything is dense. Nothing in this package imports Spark or any other Nabla package;
+ * from A¹ on everything is dense.
+ *
+ * <p>One source for both precisions: BP1–BP4 are written once against {@link dev.nabla.nn.Products}, the small set of
+ * typed kernels (GEMM, element-wise activation, sums) of a {@link dev.nabla.nn.Precision}; float64 calls dgemm,
+ * float32 keeps its workspaces and batch buffers in float and calls sgemm, with parameters rounded from the float64
+ * master copy. {@link dev.nabla.nn.Blas} chooses the BLAS (the system's native library, the bundled OpenBLAS, or
+ * netlib's Java fallback) and reports it in one line. Nothing in this package imports Spark or any other Nabla package;
  * everything else depends on it.
  */
 package dev.nabla.nn;

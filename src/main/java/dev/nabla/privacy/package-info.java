@@ -4,6 +4,6 @@
  * gradient SUM ({@link dev.nabla.privacy.GaussianNoise}), and the Rényi-DP accountant of the Poisson-sampled
  * Gaussian mechanism that turns steps into (ε, δ) ({@link dev.nabla.privacy.RdpAccountant}). The
  * per-sample clipping itself lives in the backward pass ({@code nn.Network.addClippedGradient}); the
- * Poisson sampling in the train package. Imports only {@code nn} and {@code optim}; no Spark.
+ * Poisson sampling in the train package. Imports only {@code nn} (its seeded generator); no Spark.
  */
 package dev.nabla.privacy;

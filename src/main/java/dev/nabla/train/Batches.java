@@ -19,7 +19,7 @@ interface Batches {
    */
   GradientSum run(Broadcast<byte[]> params, int epoch, int step);
 
-  /** The step's task for any (epoch, step): what {@link #run} runs, and what a {@link StepStream} runs on the executors. */
+  /** The step's task for any (epoch, step): what {@link #run} runs, and what a {@code stream.TreeStream} runs on the executors. */
   StepTask.Factory tasks();
 
   /** The training partitions the tasks run on. */

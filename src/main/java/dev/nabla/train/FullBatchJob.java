@@ -16,7 +16,7 @@ import scala.runtime.AbstractFunction2;
  * One Spark job over ALL cached rows: each task runs forward/backward over every row of its partition,
  * in chunks of at most {@link #CHUNK} columns (so the workspace stays small whatever the partition
  * size), and returns the partition's gradient SUM, loss SUM and count; {@link OrderedSums} adds them in
- * partition-index order. This is one function evaluation of full-batch L-BFGS ({@link LbfgsTrainer}).
+ * partition-index order. This is one function evaluation of full-batch L-BFGS ({@link dev.nabla.train.lbfgs.LbfgsTrainer}).
  *
  * <p>Same cost discipline as {@link StepJob}: {@code runJob} with a named function class, parameters as
  * one broadcast {@code byte[]} decoded once per executor JVM ({@link ParamsCache}), results as

@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum StepEngine {
   /**
    * One long-lived Spark job per epoch whose tasks exchange θ and gradient SUMS with the driver over
-   * sockets ({@link StepStream}); falls back to {@link #JOBS} for an epoch it cannot run. The default.
+   * sockets ({@code stream.TreeStream}); falls back to {@link #JOBS} for an epoch it cannot run. The default.
    */
   STREAM,
   /** One Spark job per step: θ by broadcast, the SUMS as task results. */

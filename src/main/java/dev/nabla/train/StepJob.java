@@ -13,8 +13,8 @@ import org.apache.spark.broadcast.Broadcast;
  * epoch's window plans, {@link PartitionState#stepRows}), gathers them out of the cached blocks, runs
  * forward/backward on them as one batch matrix, and returns their gradient SUM, loss SUM and count as raw
  * bytes; a partition with no rows in the step returns an empty array. {@link OrderedSums} keeps each result
- * in the slot of its partition index and adds them as a pairwise tree in index order, so the total never
- * depends on which task finished first.
+ * in the slot of its partition index and adds them in the order of the run's tree ({@code stream.TreeShape}, the order every engine uses), so the
+ * total never depends on which task finished first.
  *
  * <p>What makes the step cheap: the job is submitted with {@code SparkContext.runJob} and a named
  * function class (Spark's closure cleaner, which parses class files with ASM for every lambda, has

@@ -63,7 +63,7 @@ abstract class StepTask extends AbstractFunction2<TaskContext, scala.collection.
 
   /**
    * Makes the task of step {@code step} of {@code epoch}; serializable, so that a long-lived
-   * {@link StreamTask} can make each step's task on the executor.
+   * {@code stream.TreeTask} can make each step's task on the executor.
    */
   interface Factory extends Serializable {
     /** @param params the step's broadcast parameters, or null when the caller passes θ to {@link #compute} */
@@ -99,7 +99,7 @@ abstract class StepTask extends AbstractFunction2<TaskContext, scala.collection.
 
   /**
    * As {@link #compute}, without encoding: the partition's reused accumulator, valid until its next step,
-   * or null when it has no row in the step (for a driver in the same JVM, {@link StreamLink.Local}).
+   * or null when it has no row in the step (handed over by reference to a parent in the same JVM, {@code stream.LocalEdges}).
    */
   final GradientSum computeSum(ShardGroup p, int partition, double[] theta) {
     PartitionState state = PartitionState.of(data.value(), partition, topology, precision);

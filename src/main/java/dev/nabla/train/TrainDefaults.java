@@ -40,7 +40,7 @@ import java.util.Map;
  * @param earlyStoppingMinDelta {@code --early-stopping-min-delta}
  * @param lbfgsMemory {@code --lbfgs-memory}
  * @param lbfgsTolerance {@code --lbfgs-tolerance}
- * @param scale {@code --scale}: none, standard or minmax
+ * @param scale {@code --scale}: none, standard, minmax or auto
  * @param partitions {@code --partitions}: 0 is Spark's default parallelism
  * @param checkpointEvery {@code --checkpoint-every}
  * @param checkpointUnit {@code --checkpoint-unit}: epochs or steps
@@ -49,7 +49,7 @@ import java.util.Map;
  * @param logEvery {@code --log-every}: seconds between progress lines when stdout is not a terminal
  * @param precision {@code --precision}: float64 or float32, the executors' matrix products
  * @param storagePrecision {@code --storage-precision}: float64 (exact) or float32, the stored feature values
- * @param sparse {@code --sparse}: auto (sparse when the input's rows are), true or false
+ * @param sparse {@code --sparse}: auto (sparse when the measured density of the rows is low), true or false
  * @param shuffleWindow {@code --shuffle-window}: bytes of stored rows shuffled together in an epoch
  * @param treeFanout {@code --tree-fanout}: k of the tree the step's sums are added up (0: the star)
  * @param float32Wire {@code --float32-wire}: θ and the sums cross between JVMs as float32
@@ -67,12 +67,12 @@ public record TrainDefaults(String format, int numFeatures, String onBadRow, dou
       "libsvm", 0, "fail", 0,                     // data: format, num-features, on-bad-row, validation-fraction
       "classification", 0,                        // task, num-classes
       "relu", "auto",                             // activation, init
-      "sgd", 0.1, 64, 10, 1,                      // optimizer, learning-rate, batch-size, epochs, seed
-      "constant", 0,                              // lr-schedule, warmup-steps
+      "adam", 0.01, 128, 10, 1,                   // optimizer, learning-rate, batch-size, epochs, seed
+      "cosine", 0,                                // lr-schedule (annealed over the run's epochs), warmup-steps
       0, 0,                                       // l1, l2
       0, "loss", 0,                               // early stopping: patience, metric, min-delta
       10, 1e-6,                                   // lbfgs-memory, lbfgs-tolerance: MLlib's (corrections m, tol)
-      "none", 0,                                  // scale, partitions
+      "auto", 0,                                  // scale, partitions
       1, "epochs", 3,                             // checkpoint-every, checkpoint-unit, checkpoint-keep
       0, 10,                                      // metrics-every-steps, log-every
       "float64", "float64", "auto",               // precision, storage-precision, sparse

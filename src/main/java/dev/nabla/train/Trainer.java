@@ -23,7 +23,7 @@ import org.apache.spark.broadcast.Broadcast;
 /**
  * The synchronous data-parallel loop. Per step: send θ to the tasks and get back each partition's gradient
  * SUM over its share of the batch, combined in partition order ({@link Stepper}: through the epoch's
- * {@link StepStream}, or as one Spark job per step with θ broadcast), divide once by the batch's sample
+ * {@code stream.TreeStream}, or as one Spark job per step with θ broadcast), divide once by the batch's sample
  * count, check for divergence, and let the optimizer update θ on the driver.
  * Per epoch: evaluate on the validation set, measure the layers' health and tell the listener.
  *

@@ -51,7 +51,7 @@ class CliResumeTest {
   @CsvSource(delimiter = ';', value = {
       "data path;             --train OTHER;                          --train file:TRAIN; this run has file:OTHER",
       "validation split;      --validation-fraction 0.3;              --validation-fraction 0.2; this run has 0.3",
-      "scaling;               --scale standard;                       --scale none; this run has standard",
+      "scaling;               --scale standard;                       --scale auto; this run has standard",
       "partitions;            --partitions 3;                         --partitions 2; this run has 3",
       "topology;              --activation relu;                      --activation tanh; this run has relu",
       "initialisation;        --init he-normal;                       --init glorot-uniform; this run has he-normal",
@@ -59,7 +59,7 @@ class CliResumeTest {
       "optimizer;             --optimizer nesterov;                   --optimizer momentum; this run has nesterov",
       "learning rate;         --learning-rate 0.5;                    --learning-rate 0.05; this run has 0.5",
       "optimizer setting;     --momentum 0.8;                         --momentum (not set); this run has 0.8",
-      "schedule;              --lr-schedule cosine;                   --lr-schedule constant; this run has cosine",
+      "schedule;              --lr-schedule step;                     --lr-schedule cosine; this run has step",
       "regularization;        --l2 1e-4;                              --l2 0.0; this run has 1.0E-4",
       "clipping;              --clip-norm 5;                          --clip-norm (not set); this run has 5.0",
       "dropout;               --dropout 0.2;                          --dropout (not set); this run has [0.2]",

@@ -337,7 +337,8 @@ class CliTrainTest {
   @Test
   void divergingRunExitsFourNamingStepLayerAndAdviceWithoutWritingAModel() {
     Path model = dir.resolve("diverged-model");
-    CliRunner.Result r = CliRunner.run(trainArgs(model.toString(), "--activation", "relu", "--learning-rate", "1e6"));
+    CliRunner.Result r = CliRunner.run(trainArgs(model.toString(), "--activation", "relu", "--optimizer", "sgd",
+        "--learning-rate", "1e6"));
     assertEquals(ExitStatus.DIVERGED, r.status(), r.out() + r.err());
     assertTrue(r.err().matches("(?s)nabla train: training diverged at epoch \\d+/8 step \\d+/\\d+: .*layer \\d.*"
         + "--learning-rate.*"), r.err());

@@ -121,7 +121,8 @@ class NablaParamsTest extends SharedSpark {
 
   @Test
   void fitRejectsAnOptimizerSettingTheOptimizerDoesNotUse() {
-    assertRejected(() -> new NablaClassifier().setBeta1(0.8).fit(data), "beta1 is not used by sgd");
+    assertRejected(() -> new NablaClassifier().setOptimizer("sgd").setBeta1(0.8).fit(data),
+        "beta1 is not used by sgd");
   }
 
   @Test
@@ -146,7 +147,7 @@ class NablaParamsTest extends SharedSpark {
     assertEquals(3, d.getEpochs());
     assertArrayEquals(new int[] {7, 5}, d.getHiddenLayers());
     assertEquals(0.02, d.getLearningRate());
-    assertEquals(0.1, c.getLearningRate());
+    assertEquals(dev.nabla.train.TrainDefaults.SHIPPED.learningRate(), c.getLearningRate());
   }
 
   @Test
