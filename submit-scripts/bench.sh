@@ -4,13 +4,14 @@
 # dgemm, all in one JVM with one local[2] Spark session. Prints markdown tables (and JSON with --json).
 #
 # usage: submit-scripts/bench.sh [--quick] [--json FILE] [--data DIR] [--sections 1,...,7] [--nabla-batch N] [--nabla-lr X]
-#          [--nabla-optimizer NAME] [--nabla-schedule NAME] [--nabla-epochs N] [--precision P]
+#          [--nabla-optimizer NAME] [--nabla-schedule NAME] [--nabla-epochs N] [--precision P] [--mllib-iters L]
 #   --quick          small data, few repetitions: a smoke run well under a minute (what CI runs)
 #   --json FILE      also write the results as JSON to FILE
 #   --data DIR       the MNIST IDX files (default data/mnist, put there by submit-scripts/fetch-mnist.sh)
 #   --sections L     run only these sections (1 MLlib, 2 Nabla to 97%, 3 step overhead, 4 compute, 5 step overhead
 #                    on a local standalone cluster of 2 workers (started and stopped here), 6 DP-SGD step cost,
 #                    7 data scaling: ingestion against Spark's CSV reader, bytes per row, epochs in memory and on disk)
+#   --mllib-iters L                 section 1 fits MLlib at exactly these maxIter values (e.g. 100), no bisection
 #   --nabla-batch N, --nabla-lr X   section 2's batch size and learning rate (default 112 and 0.022; --quick: 256, 0.025)
 #   --nabla-optimizer NAME          section 2's optimizer (default adam)
 #   --nabla-schedule NAME           section 2's learning-rate schedule (default cosine, annealed over the epochs)
@@ -23,7 +24,7 @@
 set -euo pipefail
 
 usage() {  # usage STATUS: prints the usage (to stderr unless STATUS is 0) and exits with STATUS
-  if [[ "$1" == 0 ]]; then sed -n '6,22s/^# \{0,1\}//p' "$0"; else sed -n '6,22s/^# \{0,1\}//p' "$0" >&2; fi
+  if [[ "$1" == 0 ]]; then sed -n '6,23s/^# \{0,1\}//p' "$0"; else sed -n '6,23s/^# \{0,1\}//p' "$0" >&2; fi
   exit "$1"
 }
 
@@ -38,7 +39,7 @@ while [[ $# -gt 0 ]]; do
       [[ $# -ge 2 ]] || { echo "bench.sh: $1 needs a value" >&2; usage 2; }
       case "$1" in --sections) sections="$2" ;; --json) json="$2" ;; --data) data="$2" ;; esac
       shift 2 ;;
-    --nabla-batch|--nabla-lr|--nabla-optimizer|--nabla-schedule|--nabla-epochs|--precision)
+    --nabla-batch|--nabla-lr|--nabla-optimizer|--nabla-schedule|--nabla-epochs|--precision|--mllib-iters)
       [[ $# -ge 2 ]] || { echo "bench.sh: $1 needs a value" >&2; usage 2; }
       bench_args+=("$1" "$2"); shift 2 ;;
     -h|--help) usage 0 ;;

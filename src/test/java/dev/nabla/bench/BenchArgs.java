@@ -24,7 +24,8 @@ import java.util.TreeSet;
  * @param help print the usage and stop
  */
 record BenchArgs(boolean quick, Path json, Path data, Set<Integer> sections, int nablaBatch,
-    double nablaLearningRate, String nablaOptimizer, String nablaSchedule, int nablaEpochs, Precision precision, boolean help) {
+    double nablaLearningRate, String nablaOptimizer, String nablaSchedule, int nablaEpochs, Precision precision,
+    int[] mllibIterations, boolean help) {
 
   BenchArgs {
     sections = Set.copyOf(sections);
@@ -43,6 +44,7 @@ record BenchArgs(boolean quick, Path json, Path data, Set<Integer> sections, int
     String schedule = "cosine";
     int epochs = 0;
     Precision precision = Precision.FLOAT64;
+    int[] mllibIterations = null;
     List<String> rest = new ArrayList<>(List.of(args));
     while (!rest.isEmpty()) {
       String arg = rest.remove(0);
@@ -99,15 +101,30 @@ record BenchArgs(boolean quick, Path json, Path data, Set<Integer> sections, int
             throw new IllegalArgumentException("--precision " + v + ": expected float64 or float32");
           }
         }
+        case "--mllib-iters" -> {
+          String v = value(arg, rest);
+          try {
+            mllibIterations = java.util.Arrays.stream(v.split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+          } catch (NumberFormatException e) {
+            mllibIterations = new int[] {0};
+          }
+          if (java.util.Arrays.stream(mllibIterations).anyMatch(k -> k < 1)) {
+            throw new IllegalArgumentException("--mllib-iters " + v + ": expected positive integers, e.g. 100");
+          }
+        }
         default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
       }
     }
-    return new BenchArgs(quick, json, data, sections, batch, lr, optimizer, schedule, epochs, precision, help);
+    return new BenchArgs(quick, json, data, sections, batch, lr, optimizer, schedule, epochs, precision,
+        mllibIterations, help);
   }
 
   /** The full or quick plan with section 2's overrides applied. */
   BenchPlan plan() {
     BenchPlan p = quick ? BenchPlan.quick() : BenchPlan.full();
+    if (mllibIterations != null) {
+      p = p.withMllib(mllibIterations);
+    }
     return p.withNabla(nablaBatch > 0 ? nablaBatch : p.nablaBatch(),
         nablaLearningRate > 0 ? nablaLearningRate : p.nablaLearningRate(),
         nablaEpochs > 0 ? nablaEpochs : p.nablaMaxEpochs());

@@ -73,6 +73,12 @@ record BenchPlan(String name, int trainRows, int testRows, double targetAccuracy
         new int[] {784, 1024, 1024, 10}, 1024, 2, 512);
   }
 
+  /** The same plan with MLlib fitted at exactly these maxIter values (no bisection). */
+  BenchPlan withMllib(int[] iterations) {
+    return new BenchPlan(name, trainRows, testRows, targetAccuracy, iterations, 0, nablaBatch, nablaLearningRate,
+        nablaMaxEpochs, overheadSteps, emptyJobs, computeSizes, computeBatch, computeSteps, dgemmSize);
+  }
+
   /** The same plan with Nabla's race batch size, learning rate and maximum epochs replaced. */
   BenchPlan withNabla(int batch, double learningRate, int maxEpochs) {
     return new BenchPlan(name, trainRows, testRows, targetAccuracy, mllibIterations, mllibBisections, batch,

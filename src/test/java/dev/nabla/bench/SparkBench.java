@@ -28,12 +28,13 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class SparkBench {
   static final String USAGE = "usage: SparkBench [--quick] [--json FILE] [--data DIR] [--sections 1,2,3,4,6]\n"
-      + "                  [--nabla-batch N] [--nabla-lr X] [--nabla-optimizer NAME] [--precision P]\n"
+      + "                  [--nabla-batch N] [--nabla-lr X] [--nabla-optimizer NAME] [--precision P] [--mllib-iters L]\n"
       + "  --quick         small data and few repetitions: a smoke run well under a minute (CI)\n"
       + "  --json FILE     also write the results as JSON to FILE\n"
       + "  --data DIR      the MNIST IDX files (default data/mnist; submit-scripts/fetch-mnist.sh puts them there)\n"
       + "  --sections L    run only these sections (default 1,2,3,4,6,7; 6 = DP-SGD step cost; 7 = data scaling; 5 = the\n"
       + "                  step overhead on a standalone cluster: only with a spark:// master)\n"
+      + "  --mllib-iters L  section 1 fits MLlib at exactly these maxIter values (comma-separated), no bisection\n"
       + "  --nabla-batch N, --nabla-lr X   Nabla's batch size and learning rate in section 2 (default 112, 0.022; --quick 256, 0.025)\n"
       + "  --nabla-optimizer NAME          Nabla's optimizer in section 2 (default adam)\n"
       + "  --nabla-schedule NAME           its learning-rate schedule (default cosine, over the maximum epochs)\n"
