@@ -46,8 +46,8 @@ final class StepOverheadReport {
       Stats s = Stats.of(stream.get(i).seconds());
       double ratio = s.median() / reference.median();
       boolean met = ratio <= site.target(i);
-      out.row("Nabla step, " + Nets.name(t) + " (step stream, tree of fan-out " + Trainer.DEFAULT_TREE_FANOUT
-          + ", the default)", t.numParams(), s.count(), Section.ms(s.mean()), Section.ms(s.median()),
+      out.row("Nabla step, " + Nets.name(t) + " (step stream, the default --tree-fanout " + Trainer.DEFAULT_TREE_FANOUT
+          + ": carried as the star while tasks ≤ k)", t.numParams(), s.count(), Section.ms(s.mean()), Section.ms(s.median()),
           Section.ms(s.p90()), Section.num("%.2f", ratio), "≤ " + site.target(i), met ? "yes" : "no");
       Stats st = Stats.of(star.get(i).seconds());
       double starRatio = st.median() / reference.median();

@@ -64,4 +64,31 @@ class TreeShapeTest {
     GradientSum[] rootEmpty = {null, sum(1e-17, 1), sum(1.0, 1)};
     assertEquals(1e-17 + 1.0, new TreeShape(3, 2).fold(rootEmpty).gradient[0], 0.0);
   }
+
+  @Test
+  void withAtMostKPlusOneTasksTheTreeAddsInTheStarsOrderSoTheStreamMayCarryItAsAStar() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+    for (int tasks = 1; tasks <= 3; tasks++) {
+      double[] v = new double[tasks];
+      for (int i = 0; i < tasks; i++) {
+        v[i] = r.nextDouble() * Math.pow(10, r.nextInt(-8, 9));
+      }
+      GradientSum tree = new TreeShape(tasks, 2).fold(sums(v));
+      GradientSum star = new TreeShape(tasks, 0).fold(sums(v));
+      assertEquals(Double.doubleToRawLongBits(star.gradient[0]), Double.doubleToRawLongBits(tree.gradient[0]),
+          tasks + " tasks");
+    }
+    // four tasks, k = 2: (x0 + (x1 + x3)) + x2 = (1e-17 + 1) − 1 = 0; the star: ((x0 + x1) + x2) + x3 = 1e-17
+    double[] four = {1e-17, 1.0, -1.0, 1e-17};
+    assertEquals(0.0, new TreeShape(4, 2).fold(sums(four)).gradient[0], 0.0);
+    assertEquals(1e-17, new TreeShape(4, 0).fold(sums(four)).gradient[0], 0.0);
+  }
+
+  private static GradientSum[] sums(double[] v) {
+    GradientSum[] parts = new GradientSum[v.length];
+    for (int i = 0; i < v.length; i++) {
+      parts[i] = sum(v[i], 1);
+    }
+    return parts;
+  }
 }
