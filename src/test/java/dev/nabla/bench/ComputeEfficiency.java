@@ -48,7 +48,7 @@ final class ComputeEfficiency {
     double before = gemmGflops(n, 2, timer, precision);
     TrainSettings s = new TrainSettings(t, Init.GLOROT_UNIFORM, 0.1, batch, 2, CoreBench.SEED);
     StepClock clock = new StepClock(1);
-    new Trainer(sc).precision(precision).fit(data, null, s, Optimization.sgd(), clock);
+    new Trainer(sc).shuffleWindow(Mnist.WINDOW).precision(precision).fit(data, null, s, Optimization.sgd(), clock);
     double after = gemmGflops(n, 2, timer, precision);
     data.data().release();
 

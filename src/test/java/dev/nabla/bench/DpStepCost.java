@@ -53,9 +53,9 @@ final class DpStepCost {
     List<Double> dpSteps = new ArrayList<>();
     try {
       for (int r = 0; r < rounds; r++) { // interleaved rounds: a change in outside load hits all three alike
-        shuffledSteps.addAll(steps(new Trainer(sc), data, s));
-        poissonSteps.addAll(steps(new Trainer(sc).poissonSampling(true), data, s));
-        dpSteps.addAll(steps(new Trainer(sc).privacy(PrivacyConfig.of(1.0, 1.1, 1e-5)), data, s));
+        shuffledSteps.addAll(steps(new Trainer(sc).shuffleWindow(Mnist.WINDOW), data, s));
+        poissonSteps.addAll(steps(new Trainer(sc).shuffleWindow(Mnist.WINDOW).poissonSampling(true), data, s));
+        dpSteps.addAll(steps(new Trainer(sc).shuffleWindow(Mnist.WINDOW).privacy(PrivacyConfig.of(1.0, 1.1, 1e-5)), data, s));
       }
     } finally {
       data.data().release();

@@ -90,6 +90,14 @@ final class Mnist {
   }
 
   /**
+   * The shuffle window of the benchmark's runs: one window over each set. The benchmark's sets are float64 copies
+   * (pixels / 255 as {@link dev.nabla.data.Example}s, 6.3 kB a row: 376 MB for MNIST) in one shard per partition,
+   * so the default 64 MB window would hold one shard, and every step's rows would come from one partition (one
+   * busy task); {@code nabla train} reads the IDX pixels as bytes (47 MB: one window).
+   */
+  static final long WINDOW = 1L << 32;
+
+  /**
    * Packed and cached for Nabla; the rows per partition are counted, so the blocks are materialised.
    *
    * @throws IllegalStateException when the partitions differ by more than one row

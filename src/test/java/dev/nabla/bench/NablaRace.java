@@ -122,7 +122,7 @@ final class NablaRace {
       }
     };
     try {
-      new Trainer(sc).stepEngine(engine).precision(precision).fit(train, test, s, optimization, listener);
+      new Trainer(sc).shuffleWindow(Mnist.WINDOW).stepEngine(engine).precision(precision).fit(train, test, s, optimization, listener);
     } catch (TargetReached stop) {
       return new Result(s, describe(optimization), precision, target, history, true);
     }

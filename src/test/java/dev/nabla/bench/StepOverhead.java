@@ -89,7 +89,7 @@ final class StepOverhead {
       StepEngine engine, int fanout) {
     TrainSettings s = new TrainSettings(t, Init.GLOROT_UNIFORM, 0.1, BATCH, 2, CoreBench.SEED);
     StepClock clock = new StepClock(1);
-    new Trainer(sc).stepEngine(engine).treeFanout(fanout).fit(data, null, s, Optimization.sgd(), clock);
+    new Trainer(sc).shuffleWindow(Mnist.WINDOW).stepEngine(engine).treeFanout(fanout).fit(data, null, s, Optimization.sgd(), clock);
     Stats stats = clock.steps();
     if (stats.count() != stepsPerEpoch - 1) {
       throw new IllegalStateException("timed " + stats.count() + " steps of " + t + ", expected " + (stepsPerEpoch - 1)
