@@ -191,7 +191,4 @@ final class ModelOptions {
           + TargetScalingKind.REGRESSION_DEFAULT + " for regression with an identity output and quadratic loss, none "
           + "under DP-SGD; not for classification).")
   String scaleTarget;
-
-  /** Whether --lr-schedule was given (command line or config file) rather than defaulted; set before Settings.of. */
-  boolean scheduleGiven;
 }

@@ -30,7 +30,8 @@ import java.util.Map;
 record Settings(Task task, Topology topology, Init init, Optimization optimization, ScalingKind scaling,
     TrainSettings trainSettings, EarlyStopping earlyStopping, Lbfgs lbfgs, PrivacyConfig privacy, boolean poisson) {
 
-  static Settings of(ModelOptions o, DataOptions d, DpOptions dp) {
+  /** @param given whether the user gave a flag (command line or config file) rather than leaving its default */
+  static Settings of(ModelOptions o, DataOptions d, DpOptions dp, java.util.function.Predicate<String> given) {
     PrivacyConfig privacy = dp.privacy();
     boolean poisson = dp.poisson();
     if (o.optimizer.equalsIgnoreCase("lbfgs") && poisson) {
@@ -74,7 +75,7 @@ record Settings(Task task, Topology topology, Init init, Optimization optimizati
     }
     boolean lbfgs = o.optimizer.equalsIgnoreCase("lbfgs");
     if (lbfgs) {
-      refuseWithLbfgs(o);
+      refuseWithLbfgs(o, given);
     }
     Optimization optimization;
     try {
@@ -151,9 +152,9 @@ record Settings(Task task, Topology topology, Init init, Optimization optimizati
   }
 
   /** L-BFGS is full-batch and deterministic: the mini-batch-only settings would be silently ignored. */
-  private static void refuseWithLbfgs(ModelOptions o) {
+  private static void refuseWithLbfgs(ModelOptions o, java.util.function.Predicate<String> given) {
     java.util.Map<String, String> schedule = new java.util.LinkedHashMap<>(o.scheduleFlags());
-    if (!o.scheduleGiven) {
+    if (!given.test("--lr-schedule")) {
       schedule.remove("lr-schedule", TrainDefaults.SHIPPED.lrSchedule());
     }
     schedule.remove("warmup-steps", Long.toString(TrainDefaults.SHIPPED.warmupSteps()));

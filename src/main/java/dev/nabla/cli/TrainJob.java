@@ -31,8 +31,7 @@ final class TrainJob {
 
   TrainJob(TrainCommand cmd) {
     this.cmd = cmd;
-    cmd.model.scheduleGiven = ConfigFile.given(cmd.spec, "--lr-schedule");
-    this.settings = Settings.of(cmd.model, cmd.data, cmd.dp);
+    this.settings = Settings.of(cmd.model, cmd.data, cmd.dp, flag -> ConfigFile.given(cmd.spec, flag));
   }
 
   int run() {

@@ -74,46 +74,42 @@ public final class DefaultsStudy {
 
     static {
       add("shipped", List.of());
-      add("sgd-0.1-b64-std", List.of("--optimizer", "sgd", "--learning-rate", "0.1", "--batch-size", "64",
-          "--lr-schedule", "constant", "--scale", "standard"));
-      add("adam-0.001-b32-std", List.of("--optimizer", "adam", "--learning-rate", "0.001", "--batch-size", "32",
-          "--lr-schedule", "constant", "--scale", "standard"));
-      add("adam-0.001-b200-std", List.of("--optimizer", "adam", "--learning-rate", "0.001", "--batch-size", "200",
-          "--lr-schedule", "constant", "--scale", "standard"));
-      add("adam-0.003-b64-std", List.of("--optimizer", "adam", "--learning-rate", "0.003", "--batch-size", "64",
-          "--lr-schedule", "constant", "--scale", "standard"));
-      add("adam-0.003-b64-cos-std", List.of("--optimizer", "adam", "--learning-rate", "0.003", "--batch-size", "64",
-          "--lr-schedule", "cosine", "--scale", "standard"));
-      add("adam-0.01-b128-cos-std", List.of("--optimizer", "adam", "--learning-rate", "0.01", "--batch-size", "128",
-          "--lr-schedule", "cosine", "--scale", "standard"));
-      add("adam-0.003-b64-cos", List.of("--optimizer", "adam", "--learning-rate", "0.003", "--batch-size", "64",
-          "--lr-schedule", "cosine", "--scale", "none"));
-      add("adam-0.003-b64-cos-minmax", List.of("--optimizer", "adam", "--learning-rate", "0.003", "--batch-size",
-          "64", "--lr-schedule", "cosine", "--scale", "minmax"));
-      add("adam-0.003-b128-cos-minmax", List.of("--optimizer", "adam", "--learning-rate", "0.003", "--batch-size",
-          "128", "--lr-schedule", "cosine", "--scale", "minmax"));
-      add("adam-0.006-b128-cos-minmax", List.of("--optimizer", "adam", "--learning-rate", "0.006", "--batch-size",
-          "128", "--lr-schedule", "cosine", "--scale", "minmax"));
-      add("adam-0.01-b128-cos-minmax", List.of("--optimizer", "adam", "--learning-rate", "0.01", "--batch-size",
-          "128", "--lr-schedule", "cosine", "--scale", "minmax"));
-      add("sgd-0.1-b64-auto", List.of("--optimizer", "sgd", "--learning-rate", "0.1", "--batch-size", "64",
-          "--lr-schedule", "constant", "--scale", "auto"));
-      adamAuto("0.001", 200, "constant");
-      adamAuto("0.003", 64, "cosine");
-      adamAuto("0.003", 128, "cosine");
-      adamAuto("0.006", 128, "cosine");
-      adamAuto("0.01", 128, "cosine");
+      candidate("sgd", "0.1", 64, "constant", "standard");
+      candidate("adam", "0.001", 32, "constant", "standard");
+      candidate("adam", "0.001", 200, "constant", "standard");
+      candidate("adam", "0.003", 64, "constant", "standard");
+      candidate("adam", "0.003", 64, "cosine", "standard");
+      candidate("adam", "0.01", 128, "cosine", "standard");
+      candidate("adam", "0.003", 64, "cosine", "none");
+      candidate("adam", "0.003", 64, "cosine", "minmax");
+      candidate("adam", "0.003", 128, "cosine", "minmax");
+      candidate("adam", "0.006", 128, "cosine", "minmax");
+      candidate("adam", "0.01", 128, "cosine", "minmax");
+      candidate("sgd", "0.1", 64, "constant", "auto");
+      candidate("adam", "0.001", 200, "constant", "auto");
+      candidate("adam", "0.003", 64, "cosine", "auto");
+      candidate("adam", "0.003", 128, "cosine", "auto");
+      candidate("adam", "0.006", 128, "cosine", "auto");
+      candidate("adam", "0.01", 128, "cosine", "auto");
     }
 
     private static void add(String name, List<String> flags) {
       ALL.put(name, new Candidate(name, flags));
     }
 
-    /** Adam with the given rate, batch and schedule, --scale auto. */
-    private static void adamAuto(String rate, int batch, String schedule) {
-      add("adam-" + rate + "-b" + batch + (schedule.equals("cosine") ? "-cos" : "") + "-auto", List.of("--optimizer",
-          "adam", "--learning-rate", rate, "--batch-size", Integer.toString(batch), "--lr-schedule", schedule,
-          "--scale", "auto"));
+    /**
+     * The candidate named e.g. {@code adam-0.003-b64-cos-std}: "-cos" for the cosine schedule (else constant), then
+     * the scaling ("-std", "-minmax", "-auto"; nothing for none).
+     */
+    private static void candidate(String optimizer, String rate, int batch, String schedule, String scale) {
+      String suffix = switch (scale) {
+        case "standard" -> "-std";
+        case "none" -> "";
+        default -> "-" + scale;
+      };
+      add(optimizer + "-" + rate + "-b" + batch + (schedule.equals("cosine") ? "-cos" : "") + suffix, List.of(
+          "--optimizer", optimizer, "--learning-rate", rate, "--batch-size", Integer.toString(batch), "--lr-schedule",
+          schedule, "--scale", scale));
     }
   }
 

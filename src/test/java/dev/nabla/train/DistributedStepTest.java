@@ -9,13 +9,11 @@ import dev.nabla.data.Example;
 import dev.nabla.nn.GradientSum;
 import dev.nabla.nn.Init;
 import dev.nabla.nn.Loss;
-import dev.nabla.nn.Network;
 import dev.nabla.nn.Softmax;
 import dev.nabla.nn.Tanh;
 import dev.nabla.nn.Topology;
 import dev.nabla.report.TrainingListener;
 import dev.nabla.testing.SharedSpark;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -40,19 +38,7 @@ class DistributedStepTest extends SharedSpark {
 
   /** The single-process gradient SUM of the rows the schedule puts in (epoch, step). */
   private GradientSum singleProcess(double[] params, BatchSchedule schedule, int epoch, int step) {
-    List<Example> batch = new ArrayList<>();
-    for (Example e : rows) {
-      if (schedule.stepOf(epoch, e.index()) == step) {
-        batch.add(e);
-      }
-    }
-    double[] x = new double[D * batch.size()];
-    double[] y = new double[K * batch.size()];
-    for (int c = 0; c < batch.size(); c++) {
-      System.arraycopy(batch.get(c).features(), 0, x, c * D, D);
-      y[c * K + (int) batch.get(c).target()[0]] = 1;
-    }
-    return new Network(topology).gradientSum(params, x, y, batch.size());
+    return TrainingFixtures.oneBatch(topology, TrainingFixtures.stepRows(rows, schedule, epoch, step), params);
   }
 
   @ParameterizedTest(name = "{0} partitions")

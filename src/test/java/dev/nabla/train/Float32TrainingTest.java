@@ -90,11 +90,7 @@ class Float32TrainingTest extends SharedSpark {
 
     TrainResult resumed = new Trainer(sc).precision(Precision.FLOAT32).resumeFrom(latest).fit(train, heldOut, s, adam,
         new TrainingListener() { });
-    assertArrayEquals(whole.params(), resumed.params());
-    for (int i = 0; i < whole.history().size(); i++) {
-      assertEquals(whole.history().get(i).trainLoss(), resumed.history().get(i).trainLoss(), 0.0, "epoch " + (i + 1));
-      assertEquals(whole.history().get(i).validation(), resumed.history().get(i).validation());
-    }
+    TrainingFixtures.assertSameRun(whole, resumed);
   }
 
   @Test

@@ -37,13 +37,7 @@ class FullBatchJobTest extends SharedSpark {
 
   /** Network.gradientSum over all N rows as one batch matrix, in one process. */
   private GradientSum singleProcess(double[] params) {
-    double[] x = new double[D * N];
-    double[] y = new double[K * N];
-    for (int c = 0; c < N; c++) {
-      System.arraycopy(rows.get(c).features(), 0, x, c * D, D);
-      y[c * K + (int) rows.get(c).target()[0]] = 1;
-    }
-    return new Network(topology).gradientSum(params, x, y, N);
+    return TrainingFixtures.oneBatch(topology, rows, params);
   }
 
   private GradientSum distributed(TrainingSet set, double[] params, int chunk, String runId) {

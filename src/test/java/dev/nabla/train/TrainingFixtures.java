@@ -123,6 +123,45 @@ public final class TrainingFixtures {
     return rows;
   }
 
+  /**
+   * The gradient SUM of classification rows as one batch matrix in one process ({@code Network.gradientSum}, one-hot
+   * targets): the reference the distributed passes must equal.
+   */
+  public static dev.nabla.nn.GradientSum oneBatch(dev.nabla.nn.Topology t, List<Example> rows, double[] params) {
+    int d = t.inputSize();
+    int k = t.outputSize();
+    double[] x = new double[d * rows.size()];
+    double[] y = new double[k * rows.size()];
+    for (int c = 0; c < rows.size(); c++) {
+      System.arraycopy(rows.get(c).features(), 0, x, c * d, d);
+      y[c * k + (int) rows.get(c).target()[0]] = 1;
+    }
+    return new dev.nabla.nn.Network(t).gradientSum(params, x, y, rows.size());
+  }
+
+  /** Asserts that a resumed run ended as the uninterrupted one: the same parameters, losses and validation, bit for bit. */
+  public static void assertSameRun(TrainResult whole, TrainResult resumed) {
+    org.junit.jupiter.api.Assertions.assertArrayEquals(whole.params(), resumed.params());
+    org.junit.jupiter.api.Assertions.assertEquals(whole.history().size(), resumed.history().size());
+    for (int i = 0; i < whole.history().size(); i++) {
+      org.junit.jupiter.api.Assertions.assertEquals(whole.history().get(i).trainLoss(),
+          resumed.history().get(i).trainLoss(), 0.0, "epoch " + (i + 1));
+      org.junit.jupiter.api.Assertions.assertEquals(whole.history().get(i).validation(),
+          resumed.history().get(i).validation(), "epoch " + (i + 1));
+    }
+  }
+
+  /** The rows {@code schedule} puts in step {@code step} of {@code epoch}, in index order. */
+  public static List<Example> stepRows(List<Example> rows, BatchSchedule schedule, int epoch, int step) {
+    List<Example> batch = new ArrayList<>();
+    for (Example e : rows) {
+      if (schedule.stepOf(epoch, e.index()) == step) {
+        batch.add(e);
+      }
+    }
+    return batch;
+  }
+
   /** Even partition sizes. */
   public static int[] even(int n, int parts) {
     int[] s = new int[parts];

@@ -112,12 +112,8 @@ final class TreeTask implements VoidFunction<Iterator<ShardGroup>> {
           + "--step-engine jobs", e);
     }
     driver.socket().setTcpNoDelay(true);
-    ByteArrayOutputStream hello = new ByteArrayOutputStream();
+    ByteArrayOutputStream hello = greeting(partition);
     DataOutputStream out = new DataOutputStream(hello);
-    out.writeInt(Wire.MAGIC);
-    out.write(token);
-    out.writeUTF(key);
-    out.writeInt(partition);
     out.writeUTF(executor);
     out.writeUTF(myHost);
     out.writeInt(listen.socket().getLocalPort());
@@ -144,13 +140,7 @@ final class TreeTask implements VoidFunction<Iterator<ShardGroup>> {
       SocketChannel ch = SocketChannel.open();
       open.add(ch);
       ch.socket().connect(new InetSocketAddress(parentHost, parentPort), CONNECT_TIMEOUT_MS);
-      ByteArrayOutputStream child = new ByteArrayOutputStream();
-      DataOutputStream c = new DataOutputStream(child);
-      c.writeInt(Wire.MAGIC);
-      c.write(token);
-      c.writeUTF(key);
-      c.writeInt(partition);
-      Wire.writeFully(ch, ByteBuffer.wrap(child.toByteArray()));
+      Wire.writeFully(ch, ByteBuffer.wrap(greeting(partition).toByteArray()));
       up = new Edge.Socket(ch, numParams, float32);
     }
     open.add(up::close);
@@ -236,6 +226,17 @@ final class TreeTask implements VoidFunction<Iterator<ShardGroup>> {
     for (Edge d : down) {
       b += d.bytes();
     }
+    return b;
+  }
+
+  /** What every connection of this task opens with, to the driver and to its parent: magic, token, stream, partition. */
+  private ByteArrayOutputStream greeting(int partition) throws IOException {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(b);
+    out.writeInt(Wire.MAGIC);
+    out.write(token);
+    out.writeUTF(key);
+    out.writeInt(partition);
     return b;
   }
 }
