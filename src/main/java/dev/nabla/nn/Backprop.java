@@ -35,7 +35,7 @@ public final class Backprop {
   public static void bp2(Topology t, double[] params, int l, double[] deltaNext, double[] zl, double[] al,
       double[] deltal, int cols) {
     Products.Float64 w = new Products.Float64(t);
-    w.begin(params);
+    w.begin(params, false);
     bp2(t, w, l, deltaNext, zl, al, deltal, cols);
   }
 

@@ -45,6 +45,24 @@ public final class GradientSum implements Serializable {
     return this;
   }
 
+  /**
+   * this += other, then every gradient entry rounded to the nearest float32, in one pass (what a float32 transfer of
+   * the sum does after the addition); returns this.
+   */
+  public GradientSum addRounded(GradientSum other) {
+    if (other.gradient.length != gradient.length) {
+      throw new IllegalArgumentException("gradient sizes differ: " + gradient.length + " vs " + other.gradient.length);
+    }
+    double[] g = gradient;
+    double[] o = other.gradient;
+    for (int i = 0; i < g.length; i++) {
+      g[i] = (float) (g[i] + o[i]);
+    }
+    lossSum += other.lossSum;
+    count += other.count;
+    return this;
+  }
+
   /** Sets every sum back to zero, keeping the array. */
   public void clear() {
     java.util.Arrays.fill(gradient, 0.0);

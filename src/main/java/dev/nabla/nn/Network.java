@@ -68,8 +68,8 @@ public final class Network {
       }
     }
     Products w = ws.products;
-    double[] p = w.begin(params);
     double[] dense = x instanceof DenseInputs d ? d.array() : null;
+    double[] p = w.begin(params, dense == null);
     if (dense != null) {
       w.output(0, dense, cols);
     }

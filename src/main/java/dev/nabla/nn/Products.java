@@ -18,10 +18,11 @@ abstract sealed class Products permits Products.Float64, Products.Float32 {
   }
 
   /**
-   * Starts a pass at θ; returns the values the pass uses (θ itself, or θ rounded to float32), which the biases and
-   * a sparse layer 1 read.
+   * Starts a pass at θ; returns the values the pass reads itself (θ, or θ rounded to float32): the biases, and the
+   * weights of layer 1 when {@code sparseInputs} (a sparse layer 1 multiplies outside the products). Only those
+   * entries of a rounded result are written.
    */
-  abstract double[] begin(double[] params);
+  abstract double[] begin(double[] params, boolean sparseInputs);
 
   /** A^l (l = 0: the dense inputs X) is final for this pass, as layer l + 1 and BP4 will read it. */
   abstract void output(int l, double[] a, int cols);
@@ -43,7 +44,7 @@ abstract sealed class Products permits Products.Float64, Products.Float32 {
       super(topology);
     }
 
-    @Override double[] begin(double[] p) {
+    @Override double[] begin(double[] p, boolean sparseInputs) {
       this.params = p;
       return p;
     }
@@ -93,10 +94,15 @@ abstract sealed class Products permits Products.Float64, Products.Float32 {
       this.outputs = new float[topology.numLayers()][];
     }
 
-    @Override double[] begin(double[] p) {
+    @Override double[] begin(double[] p, boolean sparseInputs) {
       for (int i = 0; i < p.length; i++) {
         theta[i] = (float) p[i];
-        rounded[i] = theta[i];
+      }
+      for (int l = 1; l <= topology.numLayers(); l++) {
+        int from = l == 1 && sparseInputs ? topology.weightOffset(1) : topology.biasOffset(l);
+        for (int i = from, to = topology.biasOffset(l) + topology.size(l); i < to; i++) {
+          rounded[i] = theta[i];
+        }
       }
       return rounded;
     }

@@ -1,5 +1,6 @@
 package dev.nabla.train;
 
+import dev.nabla.nn.LayerNorms;
 import dev.nabla.nn.Topology;
 
 /** Finds non-finite values after a step and says where, so that a diverging run stops with advice. */
@@ -17,20 +18,18 @@ public final class Divergence {
   }
 
   /**
-   * Writes the MEAN gradient {@code sum · inv} into {@code mean} and checks it in the same pass (one read
-   * of the 8·P bytes instead of two); before the update, the batch's loss sum and mean gradient must be
-   * finite.
+   * Writes the MEAN gradient {@code sum · inv} into {@code mean}, checks it and returns its per-layer weight norms
+   * ({@link LayerNorms#scaleAndNorms}), all in one read of the 8·P bytes; before the update, the batch's loss sum
+   * and mean gradient must be finite.
    */
-  void meanAndCheck(double lossSum, double[] sum, double inv, double[] mean, double[] params, int epoch, int step) {
-    double probe = 0;
-    for (int i = 0; i < mean.length; i++) {
-      double g = sum[i] * inv;
-      mean[i] = g;
-      probe += g * 0.0;
-    }
-    if (probe != probe || !Double.isFinite(lossSum)) {
+  double[] meanAndCheck(double lossSum, double[] sum, double inv, double[] mean, double[] params, int epoch,
+      int step) {
+    boolean[] finite = new boolean[1];
+    double[] norms = LayerNorms.scaleAndNorms(topology, sum, inv, mean, finite);
+    if (!finite[0] || !Double.isFinite(lossSum)) {
       checkGradient(lossSum, mean, params, epoch, step);
     }
+    return norms;
   }
 
   /** Before the update: the batch's loss sum and mean gradient must be finite. */

@@ -1,14 +1,13 @@
 package dev.nabla.train;
 
 import dev.nabla.nn.GradientSum;
-import dev.nabla.nn.LayerNorms;
 import dev.nabla.nn.Topology;
 import dev.nabla.optim.Clipping;
 
 /**
  * The driver's side of one step, from the batch's gradient SUM to the new parameters: DP noise on the SUM
- * (when private), the MEAN gradient g = SUM / divisor checked for NaN/Inf in the same pass, the per-layer
- * norms of g (the data-loss gradient, before penalty and clipping), the L1/L2 penalty's gradient, clipping,
+ * (when private), the MEAN gradient g = SUM / divisor checked for NaN/Inf and the per-layer
+ * norms of g in the same pass (the data-loss gradient, before penalty and clipping), the L1/L2 penalty's gradient, clipping,
  * the optimizer's update at the schedule's rate, and a check of the new parameters.
  */
 final class StepUpdate {
@@ -49,8 +48,7 @@ final class StepUpdate {
     if (ledger != null) {
       ledger.addNoise(sum.gradient, globalStep);
     }
-    divergence.meanAndCheck(sum.lossSum, sum.gradient, 1.0 / divisor, mean, params, epoch, step);
-    double[] norms = LayerNorms.weightNorms(topology, mean);
+    double[] norms = divergence.meanAndCheck(sum.lossSum, sum.gradient, 1.0 / divisor, mean, params, epoch, step);
     if (!rule.regularization().isNone()) {
       rule.regularization().addGradient(params, mean);
     }

@@ -31,6 +31,7 @@ final class Stepper implements AutoCloseable {
   private final Set<String> told = new HashSet<>();
   private final int fanout;
   private final boolean float32Wire;
+  private final boolean roundTheta;
   private boolean streaming;
   private StreamServer server;
   private TreeStream stream;
@@ -43,15 +44,18 @@ final class Stepper implements AutoCloseable {
   /**
    * @param fanout the tree's k
    * @param float32Wire θ and the SUMS travel between JVMs as float32
+   * @param float32Compute the tasks compute at float32: they round θ themselves (rounding twice changes nothing), so
+   *     the driver does not make a rounded copy for them each step
    */
   Stepper(JavaSparkContext sc, Batches batches, int numParams, StepEngine engine, int fanout, boolean float32Wire,
-      Consumer<String> messages) {
+      boolean float32Compute, Consumer<String> messages) {
     this.sc = sc;
     this.batches = batches;
     this.numParams = numParams;
     this.messages = messages;
     this.fanout = fanout;
     this.float32Wire = float32Wire;
+    this.roundTheta = float32Wire && !float32Compute;
     this.streaming = engine == StepEngine.STREAM && (sc.isLocal() || streamAllowed(sc.getConf()));
   }
 
@@ -60,7 +64,7 @@ final class Stepper implements AutoCloseable {
    * {@code meanwhile} runs on this thread while the tasks compute (streamed), or before the job.
    */
   GradientSum step(double[] params, int epoch, int step, Runnable meanwhile) {
-    if (float32Wire) {
+    if (roundTheta) {
       // What the tasks see, in every engine: θ as float32 (the driver keeps its float64 θ).
       if (rounded == null) {
         rounded = new double[params.length];

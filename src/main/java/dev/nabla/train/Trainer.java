@@ -315,7 +315,8 @@ public final class Trainer {
       update.restoreRate(resumeFrom.lastRate());
     }
     StepEngine e = engine != null ? engine : StepEngine.fromConf(sc.getConf());
-    try (Stepper stepper = new Stepper(sc, batches, t.numParams(), e, fanout, float32Transfer(), listener::onMessage)) {
+    try (Stepper stepper = new Stepper(sc, batches, t.numParams(), e, fanout, float32Transfer(),
+        precision == Precision.FLOAT32, listener::onMessage)) {
       loop(train, validation, s, listener, params, batches, stepper, ledger, rule, update, settings, run, targets,
           trainView, valView);
     }

@@ -90,4 +90,36 @@ class SaturationTest {
     assertArrayEquals(new double[] {5, Math.sqrt(5)}, LayerNorms.weightNorms(t, v), 1e-15);
     assertThrows(IllegalArgumentException.class, () -> LayerNorms.weightNorms(t, new double[3]));
   }
+
+  /** The driver's one pass: the scaled copy, the norms of weightNorms bit for bit, and the finiteness probe. */
+  @Test
+  void scaleAndNormsWritesTheScaledCopyWithTheSameNormsBitsAndFindsAnyNonFiniteEntry() {
+    Topology t = Topology.of(new int[] {7, 5, 3}, new Sigmoid(), new Sigmoid(), Loss.QUADRATIC); // odd block lengths
+    java.util.SplittableRandom r = new java.util.SplittableRandom(2);
+    double[] src = new double[t.numParams()];
+    for (int i = 0; i < src.length; i++) {
+      src[i] = r.nextDouble(-1, 1) * Math.pow(10, r.nextInt(-5, 6));
+    }
+    double scale = 1.0 / 112;
+    double[] dst = new double[src.length];
+    boolean[] finite = new boolean[1];
+    double[] norms = LayerNorms.scaleAndNorms(t, src, scale, dst, finite);
+    for (int i = 0; i < src.length; i++) {
+      assertEquals(Double.doubleToRawLongBits(src[i] * scale), Double.doubleToRawLongBits(dst[i]), "entry " + i);
+    }
+    double[] expected = LayerNorms.weightNorms(t, dst);
+    for (int l = 0; l < norms.length; l++) {
+      assertEquals(Double.doubleToRawLongBits(expected[l]), Double.doubleToRawLongBits(norms[l]), "layer " + (l + 1));
+    }
+    assertTrue(finite[0]);
+    for (int at : new int[] {0, t.biasOffset(1), t.weightOffset(2) + 14, t.numParams() - 1}) {
+      for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+        double[] s = src.clone();
+        s[at] = bad;
+        LayerNorms.scaleAndNorms(t, s, scale, dst, finite);
+        assertFalse(finite[0], bad + " at " + at);
+      }
+    }
+    assertThrows(IllegalArgumentException.class, () -> LayerNorms.scaleAndNorms(t, new double[3], 1, dst, finite));
+  }
 }

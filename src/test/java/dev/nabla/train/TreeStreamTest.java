@@ -33,6 +33,8 @@ class TreeStreamTest extends SharedSpark {
   private static final Topology TOPOLOGY =
       Topology.of(new int[] {5, 9, 3}, new Tanh(), new Softmax(), Loss.CROSS_ENTROPY);
   private static final int[] SIZES = {0, 40, 0, 30, 50, 0, 40};
+  /** The same rows with partition 0, the root, holding rows (its own SUMS travel in the star, not in the tree). */
+  private static final int[] ROOT_HAS_ROWS = {40, 0, 30, 0, 50, 40, 0};
   private static final int EPOCHS = 2;
 
   @Override protected String master() {
@@ -47,9 +49,13 @@ class TreeStreamTest extends SharedSpark {
   }
 
   private Run fit(StepEngine engine, int fanout, Precision precision, boolean float32Wire) {
+    return fit(engine, fanout, precision, float32Wire, SIZES);
+  }
+
+  private Run fit(StepEngine engine, int fanout, Precision precision, boolean float32Wire, int[] sizes) {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<Example> rows = TrainingFixtures.blobs(160, 5, 3, 13);
-    TrainingSet train = TrainingFixtures.packed(sc, rows, SIZES, 3);
+    TrainingSet train = TrainingFixtures.packed(sc, rows, sizes, 3);
     TrainSettings s = new TrainSettings(TOPOLOGY, Init.GLOROT_UNIFORM, 0.02, 12, EPOCHS, 5,
         Dropout.uniform(TOPOLOGY, 0.1));
     List<Double> losses = new ArrayList<>();
@@ -103,6 +109,10 @@ class TreeStreamTest extends SharedSpark {
       Precision p = products ? Precision.FLOAT32 : Precision.FLOAT64;
       Run jobs = fit(StepEngine.JOBS, fanout, p, !products);
       Run tree = fit(StepEngine.STREAM, fanout, p, !products);
+      Run rootJobs = fit(StepEngine.JOBS, fanout, p, !products, ROOT_HAS_ROWS);
+      Run rootTree = fit(StepEngine.STREAM, fanout, p, !products, ROOT_HAS_ROWS);
+      assertArrayEquals(rootJobs.params(), rootTree.params(), p + " products, the root with rows: bit for bit");
+      assertEquals(rootJobs.losses(), rootTree.losses());
       assertArrayEquals(jobs.params(), tree.params(), p + " products, float32 transfer: parameters bit for bit");
       assertEquals(jobs.losses(), tree.losses());
       double worst = 0;

@@ -94,23 +94,59 @@ public final class TreeShape implements Serializable {
   }
 
   /**
-   * As {@link #fold(GradientSum[])}, with every subtree's gradient SUM rounded to float32 when {@code round} (what a
-   * float32 transfer does to it on its way to the parent: the additions stay float64, the values that travel are
-   * float32), the total included.
+   * As {@link #fold(GradientSum[])}, with every partition's own gradient SUM and every subtree's rounded to float32
+   * when {@code round} (what a float32 transfer does on the way to the parent; in the star every partition's own SUMS
+   * travel, so they are rounded in every engine and shape alike): the additions stay float64, the values added are
+   * float32, the total included.
    */
   public GradientSum fold(GradientSum[] parts, boolean round) {
+    return fold(parts, round, false);
+  }
+
+  /**
+   * As {@link #fold(GradientSum[], boolean)}; {@code partsRounded}: every part is float32 values already (a star's
+   * tasks rounded their own SUMS before handing them up), so a part is not rounded again (that would change nothing)
+   * and the last addition of each subtree rounds as it adds, in one pass.
+   */
+  GradientSum fold(GradientSum[] parts, boolean round, boolean partsRounded) {
     if (parts.length != tasks) {
       throw new IllegalArgumentException(parts.length + " partial sums for a tree of " + tasks);
     }
-    return subtree(0, parts, round);
+    return subtree(0, parts, round, partsRounded);
   }
 
-  private GradientSum subtree(int i, GradientSum[] parts, boolean round) {
-    GradientSum acc = parts[i];
-    for (int c : treeChildren(i)) {
-      acc = add(acc, subtree(c, parts, round));
+  private GradientSum subtree(int i, GradientSum[] parts, boolean round, boolean partsRounded) {
+    int[] children = treeChildren(i);
+    GradientSum[] subs = new GradientSum[children.length];
+    int lastPresent = -1;
+    for (int j = 0; j < children.length; j++) {
+      subs[j] = subtree(children[j], parts, round, partsRounded);
+      if (subs[j] != null) {
+        lastPresent = j;
+      }
     }
-    if (round && acc != null) {
+    GradientSum acc = parts[i];
+    boolean rounded = partsRounded; // whether acc holds float32 values
+    if (round && acc != null && !rounded) {
+      dev.nabla.nn.Precision.roundToFloat(acc.gradient); // a partition's own SUMS are float32 too, as the star sends them
+      rounded = true;
+    }
+    for (int j = 0; j <= lastPresent; j++) {
+      if (subs[j] == null) {
+        continue;
+      }
+      if (acc == null) {
+        acc = subs[j];
+        rounded = round;
+      } else if (round && j == lastPresent) {
+        acc.addRounded(subs[j]);
+        rounded = true;
+      } else {
+        acc.add(subs[j]);
+        rounded = false;
+      }
+    }
+    if (round && acc != null && !rounded) {
       dev.nabla.nn.Precision.roundToFloat(acc.gradient);
     }
     return acc;

@@ -257,7 +257,7 @@ public final class TreeStream implements AutoCloseable {
       busiest = Math.max(busiest, answers[i].maxTaskBytes());
     }
     traffic = new Traffic(bytes() - before, busiest);
-    GradientSum total = edges.length == 1 ? parts[0] : shape.fold(parts, float32);
+    GradientSum total = edges.length == 1 ? parts[0] : shape.fold(parts, float32, true);
     return total == null ? new GradientSum(numParams) : total;
   }
 

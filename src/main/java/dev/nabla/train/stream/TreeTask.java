@@ -197,14 +197,32 @@ final class TreeTask implements VoidFunction<Iterator<ShardGroup>> {
       }
       GradientSum acc = group == null ? null
           : computer.compute(group, partition, step.epoch(), step.step(), step.theta());
-      long busiest = 0;
-      for (Edge d : down) {
-        Edge.Answer a = d.receiveAnswer();
-        acc = TreeShape.add(acc, a.sum());
-        busiest = Math.max(busiest, a.maxTaskBytes());
+      // At float32 transfer the own SUMS and every subtree's are rounded, as TreeShape.fold does (what travels up is
+      // float32, on a socket or handed over alike); the last addition rounds as it adds.
+      boolean rounded = !float32 || acc == null;
+      if (!rounded) {
+        Precision.roundToFloat(acc.gradient);
+        rounded = true;
       }
-      if (float32 && acc != null) {
-        Precision.roundToFloat(acc.gradient); // what travels up is float32, on a socket or handed over alike
+      long busiest = 0;
+      for (int j = 0; j < down.length; j++) {
+        Edge.Answer a = down[j].receiveAnswer();
+        busiest = Math.max(busiest, a.maxTaskBytes());
+        if (a.sum() == null) {
+          continue;
+        }
+        if (acc == null) {
+          acc = a.sum();
+        } else if (float32 && j == down.length - 1) {
+          acc.addRounded(a.sum());
+          rounded = true;
+        } else {
+          acc.add(a.sum());
+          rounded = !float32;
+        }
+      }
+      if (!rounded) {
+        Precision.roundToFloat(acc.gradient);
       }
       long now = bytes(up, down);
       long mine = now - seen + (up instanceof Edge.Socket ? answerBytes(acc) : 0);

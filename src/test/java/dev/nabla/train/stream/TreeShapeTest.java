@@ -84,6 +84,59 @@ class TreeShapeTest {
     assertEquals(1e-17, new TreeShape(4, 0).fold(sums(four)).gradient[0], 0.0);
   }
 
+  /**
+   * Rounding to float32 as the SUMS travel: each partition's own sum, and every subtree's after its additions, written out for
+   * T = 6, k = 2, with some partitions empty; the star's tasks hand their parts up rounded already, and folding those
+   * (the fused add-and-round) gives the same bits as rounding them in the fold.
+   */
+  @Test
+  void roundedFoldRoundsEverySubtreeAfterItsAdditionsAndPreRoundedPartsGiveTheSameBits() {
+    SplittableRandom r = new SplittableRandom(5);
+    for (int trial = 0; trial < 200; trial++) {
+      double[] v = new double[6];
+      boolean[] empty = new boolean[6];
+      for (int i = 0; i < 6; i++) {
+        v[i] = r.nextDouble(-1, 1) * Math.pow(10, r.nextInt(-9, 9));
+        empty[i] = r.nextInt(4) == 0;
+      }
+      double[] s = new double[6];
+      for (int i = 5; i >= 0; i--) { // children (2i + 1, 2i + 2) are folded before their parent
+        Double acc = empty[i] ? null : (double) (float) v[i]; // a partition's own SUMS are rounded too
+        for (int c = 2 * i + 1; c <= 2 * i + 2 && c < 6; c++) {
+          if (!Double.isNaN(s[c])) {
+            acc = acc == null ? s[c] : acc + s[c];
+          }
+        }
+        s[i] = acc == null ? Double.NaN : (float) (double) acc;
+      }
+      GradientSum total = new TreeShape(6, 2).fold(parts(v, empty, false), true);
+      assertEquals(Double.isNaN(s[0]), total == null, "trial " + trial);
+      if (total != null) {
+        assertEquals(Double.doubleToRawLongBits(s[0]), Double.doubleToRawLongBits(total.gradient[0]), "trial " + trial);
+      }
+      for (int tasks = 1; tasks <= 6; tasks++) {
+        double[] w = java.util.Arrays.copyOf(v, tasks);
+        boolean[] e = java.util.Arrays.copyOf(empty, tasks);
+        GradientSum plain = new TreeShape(tasks, 0).fold(parts(w, e, false), true);
+        GradientSum preRounded = new TreeShape(tasks, 0).fold(parts(w, e, true), true, true);
+        assertEquals(plain == null, preRounded == null);
+        if (plain != null) {
+          assertEquals(Double.doubleToRawLongBits(plain.gradient[0]), Double.doubleToRawLongBits(preRounded.gradient[0]),
+              "trial " + trial + ", star of " + tasks);
+          assertEquals(Double.doubleToRawLongBits(plain.gradient[1]), Double.doubleToRawLongBits(preRounded.gradient[1]));
+        }
+      }
+    }
+  }
+
+  private static GradientSum[] parts(double[] v, boolean[] empty, boolean rounded) {
+    GradientSum[] parts = new GradientSum[v.length];
+    for (int i = 0; i < v.length; i++) {
+      parts[i] = empty[i] ? null : sum(rounded ? (float) v[i] : v[i], 1);
+    }
+    return parts;
+  }
+
   private static GradientSum[] sums(double[] v) {
     GradientSum[] parts = new GradientSum[v.length];
     for (int i = 0; i < v.length; i++) {
