@@ -1,5 +1,6 @@
 package dev.nabla.train.stream;
 
+import dev.nabla.data.ShardGroup;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,6 +13,8 @@ final class LocalEdges {
   private static final Map<String, Map<Integer, Edge.Local>> EDGES = new ConcurrentHashMap<>();
   /** Local mode: which partitions' tasks have arrived, per stream. */
   private static final Map<String, java.util.Set<Integer>> ARRIVED = new ConcurrentHashMap<>();
+  /** Local mode: the root partition's data, handed to the driver by its task (an empty array: no data). */
+  private static final Map<String, ShardGroup[]> ROOT = new ConcurrentHashMap<>();
 
   private LocalEdges() {
   }
@@ -30,14 +33,28 @@ final class LocalEdges {
     return m == null ? null : m.get(child);
   }
 
-  /** Local mode: registers the driver's edges of a stream of {@code tasks} partitions (0: the driver's to the root). */
-  static Edge.Local[] open(String key, int tasks) {
+  /**
+   * Local mode: registers the edges of a stream of {@code tasks} partitions, edge p from p's parent down to p (0: the
+   * driver's to the root), whose ends poll for {@code spinNanos} before they park.
+   */
+  static Edge.Local[] open(String key, int tasks, long spinNanos) {
     Edge.Local[] edges = new Edge.Local[tasks];
+    Map<Integer, Edge.Local> m = EDGES.computeIfAbsent(key, k -> new ConcurrentHashMap<>());
     for (int p = 0; p < tasks; p++) {
-      edges[p] = edge(key, p);
+      edges[p] = m.computeIfAbsent(p, c -> new Edge.Local(spinNanos));
     }
     ARRIVED.put(key, ConcurrentHashMap.newKeySet());
     return edges;
+  }
+
+  /** Local mode: the root's task hands its partition's data ({@code null}: none) to the driver, which computes its share. */
+  static void handOverRoot(String key, ShardGroup group) {
+    ROOT.put(key, group == null ? new ShardGroup[0] : new ShardGroup[] {group});
+  }
+
+  /** Local mode: the root partition's data once its task has handed it over, else null (an array of length 0: none). */
+  static ShardGroup[] root(String key) {
+    return ROOT.get(key);
   }
 
   /** Local mode: partition {@code p}'s task has taken its place. */
@@ -79,6 +96,7 @@ final class LocalEdges {
   /** Forgets every edge of a stream, closing them (a stream aborted by its driver). */
   static void removeAll(String key) {
     ARRIVED.remove(key);
+    ROOT.remove(key);
     Map<Integer, Edge.Local> m = EDGES.remove(key);
     if (m != null) {
       m.values().forEach(Edge::close);

@@ -22,7 +22,8 @@ import org.apache.spark.api.java.JavaRDD;
  * sends {epoch, step, θ} to the root only; θ flows down the tree, every task computes its share, the SUMS flow up,
  * each task adding its children's to its own in the tree's order, and the root answers with the step's total. So the
  * driver moves 2·8P bytes per step whatever the number of tasks, a task at most 2·(k + 1)·8P, and the total is the
- * one {@link TreeShape#fold} gives for one Spark job per step, bit for bit.
+ * one {@link TreeShape#fold} gives for one Spark job per step, bit for bit. In local mode the driver stands in for the
+ * root (it computes the root's share and talks to the root's children), one hand-over less each way per step.
  *
  * <p>Failures: a task that dies closes its edges, so its parent fails the step and closes its own, up to the root,
  * and its children end; a job that ends early (executor lost, job cancelled) is seen by a watchdog, which closes the
@@ -46,10 +47,22 @@ public final class TreeStream implements AutoCloseable {
   public record Traffic(long driverBytes, long maxTaskBytes) {
   }
 
+  /**
+   * How long a local stream's waiting threads poll before they park, when every thread of the stream has a core: a
+   * step's hand-overs are tens of microseconds apart, and waking a thread parked on an idle core took 0.1–0.3 ms per
+   * step here (measured; docs/performance.md).
+   */
+  static final long SPIN_NANOS = 1_000_000;
+
   private final String key;
   private final TreeShape shape;
-  /** The driver's edges: to the root, or (the star) to every partition. */
+  /**
+   * The driver's edges: over sockets to the root, or (the star) to every partition; in local mode to the root's
+   * children (the star: every other partition), the driver computing the root's share itself.
+   */
   private final Edge[] edges;
+  /** Local mode: the root partition's data (null: no data) and how its share is computed; else null. */
+  private final LocalRoot localRoot;
   private final GradientSum[] parts;
   private final Edge.Answer[] answers;
   private final boolean float32;
@@ -61,9 +74,16 @@ public final class TreeStream implements AutoCloseable {
   private volatile boolean closing;
   private Traffic traffic = new Traffic(0, 0);
 
-  private TreeStream(String key, TreeShape shape, Edge[] edges, SocketChannel[] control, JavaFutureAction<Void> job,
-      int numParams, boolean float32) {
+  /**
+   * Local mode: the driver in the root's place. {@code endEdge} is the edge the root's task waits on for the end.
+   */
+  private record LocalRoot(ShardGroup group, StepComputer computer, Edge endEdge) {
+  }
+
+  private TreeStream(String key, TreeShape shape, Edge[] edges, LocalRoot localRoot, SocketChannel[] control,
+      JavaFutureAction<Void> job, int numParams, boolean float32) {
     this.key = key;
+    this.localRoot = localRoot;
     this.float32 = float32;
     this.shape = shape;
     this.edges = edges;
@@ -99,7 +119,9 @@ public final class TreeStream implements AutoCloseable {
     String key = UUID.randomUUID().toString();
     int n = data.getNumPartitions();
     TreeShape shape = new TreeShape(n, n <= fanout ? 0 : fanout);
-    Edge.Local[] local = server == null ? LocalEdges.open(key, n) : null;
+    // Local mode: n threads step (the driver as the root, and n - 1 tasks); they may poll if each has a core.
+    Edge.Local[] local = server == null
+        ? LocalEdges.open(key, n, n <= Runtime.getRuntime().availableProcessors() ? SPIN_NANOS : 0) : null;
     TreeTask task = server == null ? new TreeTask(key, null, 0, new byte[0], computer, shape, numParams, float32)
         : new TreeTask(key, server.host, server.port, server.token, computer, shape, numParams, float32);
     JavaFutureAction<Void> job = data.foreachPartitionAsync(task);
@@ -112,8 +134,14 @@ public final class TreeStream implements AutoCloseable {
           check(job, deadline, arrived, n, null, connectTimeoutMs);
           arrived = LocalEdges.awaitArrived(key, n, Math.min(remaining(deadline), 250));
         }
-        return new TreeStream(key, shape, shape.star() ? local : new Edge[] {local[0]}, control, job, numParams,
-            float32);
+        int[] rootChildren = shape.star() ? java.util.stream.IntStream.range(1, n).toArray() : shape.children(0);
+        Edge[] toChildren = new Edge[rootChildren.length];
+        for (int j = 0; j < rootChildren.length; j++) {
+          toChildren[j] = local[rootChildren[j]];
+        }
+        ShardGroup[] root = LocalEdges.root(key);
+        return new TreeStream(key, shape, toChildren,
+            new LocalRoot(root.length == 0 ? null : root[0], computer, local[0]), control, job, numParams, float32);
       }
       Hello[] hellos = new Hello[n];
       int connected = 0;
@@ -146,7 +174,7 @@ public final class TreeStream implements AutoCloseable {
       for (int p = 0; p < edges.length; p++) {
         edges[p] = new Edge.Socket(control[p], numParams, float32);
       }
-      return new TreeStream(key, shape, edges, control, job, numParams, float32);
+      return new TreeStream(key, shape, edges, null, control, job, numParams, float32);
     } catch (java.net.SocketTimeoutException e) {
       abort(key, control, job);
       throw new Broken("the tasks did not link up within " + connectTimeoutMs + " ms", e);
@@ -235,6 +263,9 @@ public final class TreeStream implements AutoCloseable {
     }
     long before = bytes();
     long busiest = 0;
+    if (localRoot != null) {
+      return runAsRoot(params, epoch, step, meanwhile);
+    }
     try {
       if (io != null) {
         exchangeInParallel(params, epoch, step, meanwhile);
@@ -259,6 +290,27 @@ public final class TreeStream implements AutoCloseable {
     traffic = new Traffic(bytes() - before, busiest);
     GradientSum total = edges.length == 1 ? parts[0] : shape.fold(parts, float32, true);
     return total == null ? new GradientSum(numParams) : total;
+  }
+
+  /**
+   * Local mode: the root's step on the driver's thread, as its task would serve it: θ to the root's children, the
+   * root's own share, then the children's SUMS added in the tree's order ({@link TreeTask#subtreeSum}).
+   */
+  private GradientSum runAsRoot(double[] params, int epoch, int step, Runnable meanwhile) throws Broken {
+    try {
+      for (Edge e : edges) {
+        e.sendStep(epoch, step, params);
+      }
+      meanwhile.run();
+      GradientSum own = localRoot.group() == null ? null
+          : localRoot.computer().compute(localRoot.group(), 0, epoch, step, params);
+      GradientSum total = TreeTask.subtreeSum(own, edges, float32).sum();
+      traffic = new Traffic(0, 0);
+      return total == null ? new GradientSum(numParams) : total;
+    } catch (IOException e) {
+      throw new Broken("the local stream stopped answering (" + e.getMessage() + ")"
+          + (job.isDone() ? ": " + failure(job) : ""), e);
+    }
   }
 
   /** Star over sockets: each edge's send and receive on its own thread, so that θ goes out to all tasks at once. */
@@ -305,6 +357,9 @@ public final class TreeStream implements AutoCloseable {
     closing = true;
     for (Edge e : edges) {
       e.sendEnd();
+    }
+    if (localRoot != null) {
+      localRoot.endEdge().sendEnd();
     }
     try {
       job.get(60, TimeUnit.SECONDS);

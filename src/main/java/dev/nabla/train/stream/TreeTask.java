@@ -63,6 +63,16 @@ final class TreeTask implements VoidFunction<Iterator<ShardGroup>> {
       if (up == null) {
         return; // a stream that has ended already
       }
+      if (partition == 0) {
+        // The driver, in this JVM, computes the root's share on its own thread and talks to the root's children
+        // itself: one hand-over less each way per step. This task keeps the partition's slot until the stream ends.
+        LocalEdges.handOverRoot(key, group);
+        LocalEdges.arrived(key, partition);
+        while (up.receiveStep() != null) {
+          // only the end is ever sent here
+        }
+        return;
+      }
       int[] children = shape.children(partition);
       Edge[] down = new Edge[children.length];
       for (int j = 0; j < children.length; j++) {
@@ -195,35 +205,11 @@ final class TreeTask implements VoidFunction<Iterator<ShardGroup>> {
       for (Edge d : down) {
         d.sendStep(step.epoch(), step.step(), step.theta());
       }
-      GradientSum acc = group == null ? null
+      GradientSum own = group == null ? null
           : computer.compute(group, partition, step.epoch(), step.step(), step.theta());
-      // At float32 transfer the own SUMS and every subtree's are rounded, as TreeShape.fold does (what travels up is
-      // float32, on a socket or handed over alike); the last addition rounds as it adds.
-      boolean rounded = !float32 || acc == null;
-      if (!rounded) {
-        Precision.roundToFloat(acc.gradient);
-        rounded = true;
-      }
-      long busiest = 0;
-      for (int j = 0; j < down.length; j++) {
-        Edge.Answer a = down[j].receiveAnswer();
-        busiest = Math.max(busiest, a.maxTaskBytes());
-        if (a.sum() == null) {
-          continue;
-        }
-        if (acc == null) {
-          acc = a.sum();
-        } else if (float32 && j == down.length - 1) {
-          acc.addRounded(a.sum());
-          rounded = true;
-        } else {
-          acc.add(a.sum());
-          rounded = !float32;
-        }
-      }
-      if (!rounded) {
-        Precision.roundToFloat(acc.gradient);
-      }
+      Edge.Answer subtree = subtreeSum(own, down, float32);
+      GradientSum acc = subtree.sum();
+      long busiest = subtree.maxTaskBytes();
       long now = bytes(up, down);
       long mine = now - seen + (up instanceof Edge.Socket ? answerBytes(acc) : 0);
       up.sendAnswer(acc, Math.max(busiest, mine));
@@ -232,6 +218,42 @@ final class TreeTask implements VoidFunction<Iterator<ShardGroup>> {
     for (Edge d : down) {
       d.sendEnd();
     }
+  }
+
+  /**
+   * A subtree's SUMS from its root's own ({@code own}, null for no rows; the caller's buffer, added into) and its
+   * children's answers, read from {@code down} in index order and added in that order, as {@link TreeShape#fold} adds
+   * them. At float32 transfer the own SUMS are rounded first and the total after the additions (the last addition
+   * rounds as it adds), as what travels up is float32. Also the busiest child task's bytes.
+   */
+  static Edge.Answer subtreeSum(GradientSum own, Edge[] down, boolean float32) throws IOException {
+    GradientSum acc = own;
+    boolean rounded = !float32 || acc == null; // whether acc needs no more rounding
+    if (!rounded) {
+      Precision.roundToFloat(acc.gradient);
+      rounded = true;
+    }
+    long busiest = 0;
+    for (int j = 0; j < down.length; j++) {
+      Edge.Answer a = down[j].receiveAnswer();
+      busiest = Math.max(busiest, a.maxTaskBytes());
+      if (a.sum() == null) {
+        continue;
+      }
+      if (acc == null) {
+        acc = a.sum();
+      } else if (float32 && j == down.length - 1) {
+        acc.addRounded(a.sum());
+        rounded = true;
+      } else {
+        acc.add(a.sum());
+        rounded = !float32;
+      }
+    }
+    if (!rounded) {
+      Precision.roundToFloat(acc.gradient);
+    }
+    return new Edge.Answer(acc, busiest);
   }
 
   /** What the answer of {@code sum} takes on a socket (see {@link Wire}); 0 for a hand-over. */

@@ -15,6 +15,10 @@
  * its parent; the root's answer is the step's total. An end message flows down the same way. A broken edge ends the
  * tasks around it, the root's edge breaks, and the driver falls back to one Spark job per step for the rest of the
  * epoch ({@link dev.nabla.train.stream.TreeStream.Broken}). The byte format is {@link dev.nabla.train.stream.Wire}'s.
+ * In local mode the driver stands in for the root: the root's task hands its partition over and only holds the slot,
+ * and the driver sends θ to the root's children, computes the root's share and adds their SUMS as the root's task
+ * would ({@link dev.nabla.train.stream.TreeTask#subtreeSum}); its waiting threads poll briefly before they park when
+ * each has a core.
  *
  * <p>This package knows nothing of the training loop: it moves θ down and sums SUMS up in the order
  * {@link dev.nabla.train.stream.TreeShape#fold} defines, which the loop's one-job-per-step engine uses too.
