@@ -261,11 +261,11 @@ public final class TreeStream implements AutoCloseable {
     if (job.isDone()) {
       throw new Broken("the stream's job ended (" + failure(job) + ")", null);
     }
-    long before = bytes();
-    long busiest = 0;
     if (localRoot != null) {
       return runAsRoot(params, epoch, step, meanwhile);
     }
+    long before = bytes();
+    long busiest = 0;
     try {
       if (io != null) {
         exchangeInParallel(params, epoch, step, meanwhile);
