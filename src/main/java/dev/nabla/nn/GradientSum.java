@@ -32,17 +32,7 @@ public final class GradientSum implements Serializable {
 
   /** this += other, entry by entry; returns this. */
   public GradientSum add(GradientSum other) {
-    if (other.gradient.length != gradient.length) {
-      throw new IllegalArgumentException("gradient sizes differ: " + gradient.length + " vs " + other.gradient.length);
-    }
-    double[] g = gradient;
-    double[] o = other.gradient;
-    for (int i = 0; i < g.length; i++) {
-      g[i] += o[i];
-    }
-    lossSum += other.lossSum;
-    count += other.count;
-    return this;
+    return accumulate(other, false);
   }
 
   /**
@@ -50,13 +40,23 @@ public final class GradientSum implements Serializable {
    * the sum does after the addition); returns this.
    */
   public GradientSum addRounded(GradientSum other) {
+    return accumulate(other, true);
+  }
+
+  private GradientSum accumulate(GradientSum other, boolean round) {
     if (other.gradient.length != gradient.length) {
       throw new IllegalArgumentException("gradient sizes differ: " + gradient.length + " vs " + other.gradient.length);
     }
     double[] g = gradient;
     double[] o = other.gradient;
-    for (int i = 0; i < g.length; i++) {
-      g[i] = (float) (g[i] + o[i]);
+    if (round) {
+      for (int i = 0; i < g.length; i++) {
+        g[i] = (float) (g[i] + o[i]);
+      }
+    } else {
+      for (int i = 0; i < g.length; i++) {
+        g[i] += o[i];
+      }
     }
     lossSum += other.lossSum;
     count += other.count;

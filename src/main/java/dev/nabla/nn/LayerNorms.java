@@ -22,17 +22,17 @@ public final class LayerNorms {
   }
 
   /**
-   * One pass for the driver's step: writes {@code dst = src · scale} and returns ‖W^l‖ of {@code dst} for each layer
-   * (as {@link #weightNorms} would, bit for bit: the same four partial sums in the same order), and in
-   * {@code finite[0]} whether every entry of dst is finite (x · 0 is ±0 for finite x and NaN otherwise; four
+   * One pass for the driver's step: writes {@code dst = src · scale}, writes ‖W^l‖ of {@code dst} into
+   * {@code norms[l − 1]} for each layer (as {@link #weightNorms} would, bit for bit: the same four partial sums in the
+   * same order), and returns whether every entry of dst is finite (x · 0 is ±0 for finite x and NaN otherwise; four
    * independent probes, so the adds pipeline).
    */
-  public static double[] scaleAndNorms(Topology t, double[] src, double scale, double[] dst, boolean[] finite) {
-    if (src.length != t.numParams() || dst.length != t.numParams()) {
-      throw new IllegalArgumentException("LayerNorms: arrays of length " + src.length + " and " + dst.length
-          + ", topology " + t + " needs " + t.numParams());
+  public static boolean scaleAndNorms(Topology t, double[] src, double scale, double[] dst, double[] norms) {
+    if (src.length != t.numParams() || dst.length != t.numParams() || norms.length != t.numLayers()) {
+      throw new IllegalArgumentException("LayerNorms: arrays of length " + src.length + ", " + dst.length + " and "
+          + norms.length + ", topology " + t + " needs " + t.numParams() + ", " + t.numParams() + " and "
+          + t.numLayers());
     }
-    double[] norms = new double[t.numLayers()];
     double p0 = 0;
     double p1 = 0;
     double p2 = 0;
@@ -76,8 +76,7 @@ public final class LayerNorms {
       }
     }
     double probe = (p0 + p1) + (p2 + p3);
-    finite[0] = probe == probe;
-    return norms;
+    return probe == probe;
   }
 
   /** Σ v[i]² over [from, to), in four independent partial sums (so the adds pipeline). */

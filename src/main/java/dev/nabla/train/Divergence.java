@@ -24,9 +24,9 @@ public final class Divergence {
    */
   double[] meanAndCheck(double lossSum, double[] sum, double inv, double[] mean, double[] params, int epoch,
       int step) {
-    boolean[] finite = new boolean[1];
-    double[] norms = LayerNorms.scaleAndNorms(topology, sum, inv, mean, finite);
-    if (!finite[0] || !Double.isFinite(lossSum)) {
+    double[] norms = new double[topology.numLayers()];
+    boolean finite = LayerNorms.scaleAndNorms(topology, sum, inv, mean, norms);
+    if (!finite || !Double.isFinite(lossSum)) {
       checkGradient(lossSum, mean, params, epoch, step);
     }
     return norms;

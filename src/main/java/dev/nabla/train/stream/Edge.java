@@ -151,11 +151,6 @@ abstract class Edge {
     private final long spinNanos;
     private volatile boolean closed;
 
-    /** An edge whose ends park as soon as they wait. */
-    Local() {
-      this(0);
-    }
-
     /**
      * @param spinNanos how long a waiting end polls before it parks: only where every thread of the stream has a core
      *     of its own (a parked thread on an idle core takes far longer to wake than the wait it saves)

@@ -2,6 +2,7 @@ package dev.nabla.train.stream;
 
 import dev.nabla.data.ShardGroup;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -13,15 +14,20 @@ final class LocalEdges {
   private static final Map<String, Map<Integer, Edge.Local>> EDGES = new ConcurrentHashMap<>();
   /** Local mode: which partitions' tasks have arrived, per stream. */
   private static final Map<String, java.util.Set<Integer>> ARRIVED = new ConcurrentHashMap<>();
-  /** Local mode: the root partition's data, handed to the driver by its task (an empty array: no data). */
-  private static final Map<String, ShardGroup[]> ROOT = new ConcurrentHashMap<>();
+  /** Local mode: the root partition's data, handed to the driver by its task (empty: the partition has none). */
+  private static final Map<String, Optional<ShardGroup>> ROOT = new ConcurrentHashMap<>();
 
   private LocalEdges() {
   }
 
   /** The edge from {@code child}'s parent down to {@code child} in stream {@code key}, created on first use. */
   static Edge.Local edge(String key, int child) {
-    return EDGES.computeIfAbsent(key, k -> new ConcurrentHashMap<>()).computeIfAbsent(child, c -> new Edge.Local());
+    return edge(key, child, 0);
+  }
+
+  private static Edge.Local edge(String key, int child, long spinNanos) {
+    return EDGES.computeIfAbsent(key, k -> new ConcurrentHashMap<>())
+        .computeIfAbsent(child, c -> new Edge.Local(spinNanos));
   }
 
   /**
@@ -39,9 +45,8 @@ final class LocalEdges {
    */
   static Edge.Local[] open(String key, int tasks, long spinNanos) {
     Edge.Local[] edges = new Edge.Local[tasks];
-    Map<Integer, Edge.Local> m = EDGES.computeIfAbsent(key, k -> new ConcurrentHashMap<>());
     for (int p = 0; p < tasks; p++) {
-      edges[p] = m.computeIfAbsent(p, c -> new Edge.Local(spinNanos));
+      edges[p] = edge(key, p, spinNanos);
     }
     ARRIVED.put(key, ConcurrentHashMap.newKeySet());
     return edges;
@@ -49,11 +54,11 @@ final class LocalEdges {
 
   /** Local mode: the root's task hands its partition's data ({@code null}: none) to the driver, which computes its share. */
   static void handOverRoot(String key, ShardGroup group) {
-    ROOT.put(key, group == null ? new ShardGroup[0] : new ShardGroup[] {group});
+    ROOT.put(key, Optional.ofNullable(group));
   }
 
-  /** Local mode: the root partition's data once its task has handed it over, else null (an array of length 0: none). */
-  static ShardGroup[] root(String key) {
+  /** Local mode: the root partition's data once its task has handed it over (empty: none), else null. */
+  static Optional<ShardGroup> root(String key) {
     return ROOT.get(key);
   }
 

@@ -116,47 +116,62 @@ public final class TreeShape implements Serializable {
   }
 
   private GradientSum subtree(int i, GradientSum[] parts, boolean round, boolean partsRounded) {
+    Sum sum = new Sum(parts[i], round, partsRounded);
     int[] children = treeChildren(i);
-    GradientSum[] subs = new GradientSum[children.length];
-    int lastPresent = -1;
     for (int j = 0; j < children.length; j++) {
-      subs[j] = subtree(children[j], parts, round, partsRounded);
-      if (subs[j] != null) {
-        lastPresent = j;
-      }
+      sum.add(subtree(children[j], parts, round, partsRounded), j == children.length - 1);
     }
-    GradientSum acc = parts[i];
-    boolean rounded = partsRounded; // whether acc holds float32 values
-    if (round && acc != null && !rounded) {
-      dev.nabla.nn.Precision.roundToFloat(acc.gradient); // a partition's own SUMS are float32 too, as the star sends them
-      rounded = true;
-    }
-    for (int j = 0; j <= lastPresent; j++) {
-      if (subs[j] == null) {
-        continue;
-      }
-      if (acc == null) {
-        acc = subs[j];
-        rounded = round;
-      } else if (round && j == lastPresent) {
-        acc.addRounded(subs[j]);
-        rounded = true;
-      } else {
-        acc.add(subs[j]);
-        rounded = false;
-      }
-    }
-    if (round && acc != null && !rounded) {
-      dev.nabla.nn.Precision.roundToFloat(acc.gradient);
-    }
-    return acc;
+    return sum.total();
   }
 
-  /** acc ⊕ s: s when acc is absent, acc when s is, else acc += s (in place). */
-  static GradientSum add(GradientSum acc, GradientSum s) {
-    if (s == null) {
+  /**
+   * A subtree's SUMS as they are added, in the tree's order: the partition's own, then each child's subtree sum in
+   * index order, each added into the own SUMS (the caller's buffer). With {@code round} (float32 transfer) the own
+   * SUMS are rounded to float32 before any addition and the total after the last one (in the same pass as the last
+   * child's addition), as what travels is float32; a child's subtree sum comes rounded already. A partition without
+   * rows adds nothing (x ⊕ absent = x). {@link #fold} and the stream's tasks ({@code TreeTask}) add through it.
+   */
+  static final class Sum {
+    private final boolean round;
+    private GradientSum acc;
+    /** acc holds additions not yet rounded. */
+    private boolean pending;
+
+    /**
+     * @param own the partition's own SUMS, null for no rows
+     * @param ownRounded own holds float32 values already (its task rounded them), so they are not rounded again
+     */
+    Sum(GradientSum own, boolean round, boolean ownRounded) {
+      this.round = round;
+      this.acc = own;
+      if (round && own != null && !ownRounded) {
+        dev.nabla.nn.Precision.roundToFloat(own.gradient); // a partition's own SUMS travel rounded in the star
+      }
+    }
+
+    /** Adds the next child's subtree sum (null: no rows in it); {@code last}: the partition's last child. */
+    void add(GradientSum child, boolean last) {
+      if (child == null) {
+        return;
+      }
+      if (acc == null) {
+        acc = child;
+      } else if (round && last) {
+        acc.addRounded(child);
+        pending = false;
+      } else {
+        acc.add(child);
+        pending = round;
+      }
+    }
+
+    /** The subtree's SUMS, null when no partition in it had rows. */
+    GradientSum total() {
+      if (pending) {
+        dev.nabla.nn.Precision.roundToFloat(acc.gradient);
+        pending = false;
+      }
       return acc;
     }
-    return acc == null ? s : acc.add(s);
   }
 }

@@ -139,9 +139,8 @@ public final class TreeStream implements AutoCloseable {
         for (int j = 0; j < rootChildren.length; j++) {
           toChildren[j] = local[rootChildren[j]];
         }
-        ShardGroup[] root = LocalEdges.root(key);
         return new TreeStream(key, shape, toChildren,
-            new LocalRoot(root.length == 0 ? null : root[0], computer, local[0]), control, job, numParams, float32);
+            new LocalRoot(LocalEdges.root(key).orElse(null), computer, local[0]), control, job, numParams, float32);
       }
       Hello[] hellos = new Hello[n];
       int connected = 0;

@@ -2,7 +2,6 @@ package dev.nabla.train.stream;
 
 import dev.nabla.data.ShardGroup;
 import dev.nabla.nn.GradientSum;
-import dev.nabla.nn.Precision;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -222,38 +221,18 @@ final class TreeTask implements VoidFunction<Iterator<ShardGroup>> {
 
   /**
    * A subtree's SUMS from its root's own ({@code own}, null for no rows; the caller's buffer, added into) and its
-   * children's answers, read from {@code down} in index order and added in that order, as {@link TreeShape#fold} adds
-   * them. At float32 transfer the own SUMS are rounded first and the total after the additions (the last addition
-   * rounds as it adds), as what travels up is float32. Also the busiest child task's bytes.
+   * children's answers, read from {@code down} in index order and added as {@link TreeShape.Sum} adds them (the order
+   * and rounding of {@link TreeShape#fold}); also the busiest child task's bytes.
    */
   static Edge.Answer subtreeSum(GradientSum own, Edge[] down, boolean float32) throws IOException {
-    GradientSum acc = own;
-    boolean rounded = !float32 || acc == null; // whether acc needs no more rounding
-    if (!rounded) {
-      Precision.roundToFloat(acc.gradient);
-      rounded = true;
-    }
+    TreeShape.Sum sum = new TreeShape.Sum(own, float32, false);
     long busiest = 0;
     for (int j = 0; j < down.length; j++) {
       Edge.Answer a = down[j].receiveAnswer();
       busiest = Math.max(busiest, a.maxTaskBytes());
-      if (a.sum() == null) {
-        continue;
-      }
-      if (acc == null) {
-        acc = a.sum();
-      } else if (float32 && j == down.length - 1) {
-        acc.addRounded(a.sum());
-        rounded = true;
-      } else {
-        acc.add(a.sum());
-        rounded = !float32;
-      }
+      sum.add(a.sum(), j == down.length - 1);
     }
-    if (!rounded) {
-      Precision.roundToFloat(acc.gradient);
-    }
-    return new Edge.Answer(acc, busiest);
+    return new Edge.Answer(sum.total(), busiest);
   }
 
   /** What the answer of {@code sum} takes on a socket (see {@link Wire}); 0 for a hand-over. */

@@ -16,7 +16,7 @@ import java.util.Locale;
  * Calibrates the step's cost model ({@link StepCostModel}, docs/scaling.md) on this machine and prints its
  * predictions. Over one loopback TCP connection it times round trips of a vector through {@link Wire}'s own
  * conversions (a parent sending θ, the child answering with as many values): the intercept of time against bytes is
- * 2α, the slope 2/B. It times {@link TreeShape#add}, the addition a parent does per child, per value. Then it prints
+ * 2α, the slope 2/B. It times {@link GradientSum#add}, the addition a parent does per child, per value. Then it prints
  * the model's communication time per step for the star, the tree and a ring all-reduce at 10 and 25 Gb/s, with the
  * α measured here plus a network's one-way latency. Run it through {@code submit-scripts/bench-core.sh --links}.
  */
@@ -132,7 +132,7 @@ public final class LinkCalibration {
     return new double[] {(sy - slope * sx) / n, slope};
   }
 
-  /** Seconds per value of adding one 1M-value SUMS into another ({@link TreeShape#add}), median. */
+  /** Seconds per value of adding one 1M-value SUMS into another ({@link GradientSum#add}), median. */
   private static double addSecondsPerValue(boolean quick) {
     int p = 1_000_000;
     GradientSum acc = new GradientSum(p);
@@ -143,7 +143,7 @@ public final class LinkCalibration {
     double[] times = new double[rounds];
     for (int r = -5; r < rounds; r++) {
       long t0 = System.nanoTime();
-      acc = TreeShape.add(acc, child);
+      acc.add(child);
       if (r >= 0) {
         times[r] = (System.nanoTime() - t0) / 1e9;
       }
