@@ -38,8 +38,8 @@ public final class AdaGrad extends StatefulOptimizer {
     return "adagrad";
   }
 
-  @Override void update(double[] params, double[] g, double learningRate, long t) {
-    for (int i = 0; i < params.length; i++) {
+  @Override void update(double[] params, double[] g, double learningRate, long t, int from, int to) {
+    for (int i = from; i < to; i++) {
       sumSquares[i] += g[i] * g[i];
       params[i] -= learningRate * g[i] / (Math.sqrt(sumSquares[i]) + epsilon);
     }

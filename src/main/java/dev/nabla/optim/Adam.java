@@ -56,16 +56,16 @@ public final class Adam extends StatefulOptimizer {
     return "adam";
   }
 
-  @Override void update(double[] params, double[] g, double learningRate, long t) {
-    adamStep(params, g, learningRate, t, m, v, beta1, beta2, epsilon);
+  @Override void update(double[] params, double[] g, double learningRate, long t, int from, int to) {
+    adamStep(params, g, learningRate, t, m, v, beta1, beta2, epsilon, from, to);
   }
 
-  /** The Adam update of Algorithm 1 on (m, v) and θ, in place; shared with {@link AdamW}. */
+  /** The Adam update of Algorithm 1 on (m, v) and θ, in place on the entries [from, to); shared with {@link AdamW}. */
   static void adamStep(double[] params, double[] g, double learningRate, long t, double[] m, double[] v,
-      double beta1, double beta2, double epsilon) {
+      double beta1, double beta2, double epsilon, int from, int to) {
     double correction1 = 1 - StrictMath.pow(beta1, t);
     double correction2 = 1 - StrictMath.pow(beta2, t);
-    for (int i = 0; i < params.length; i++) {
+    for (int i = from; i < to; i++) {
       m[i] = beta1 * m[i] + (1 - beta1) * g[i];
       v[i] = beta2 * v[i] + (1 - beta2) * (g[i] * g[i]);
       double mHat = m[i] / correction1;

@@ -69,13 +69,13 @@ public final class AdamW extends StatefulOptimizer {
     return "adamw";
   }
 
-  @Override void update(double[] params, double[] g, double learningRate, long t) {
-    for (int i = 0; i < params.length; i++) {
+  @Override void update(double[] params, double[] g, double learningRate, long t, int from, int to) {
+    for (int i = from; i < to; i++) {
       if (decayMask[i]) {
         params[i] -= learningRate * weightDecay * params[i];
       }
     }
-    Adam.adamStep(params, g, learningRate, t, m, v, beta1, beta2, epsilon);
+    Adam.adamStep(params, g, learningRate, t, m, v, beta1, beta2, epsilon, from, to);
   }
 
   @Override public Map<String, Double> hyperParameters() {

@@ -39,8 +39,8 @@ public final class Nesterov extends StatefulOptimizer {
     return "nesterov";
   }
 
-  @Override void update(double[] params, double[] g, double learningRate, long t) {
-    for (int i = 0; i < params.length; i++) {
+  @Override void update(double[] params, double[] g, double learningRate, long t, int from, int to) {
+    for (int i = from; i < to; i++) {
       velocity[i] = momentum * velocity[i] + g[i];
       params[i] -= learningRate * (g[i] + momentum * velocity[i]);
     }

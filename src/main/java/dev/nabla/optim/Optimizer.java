@@ -26,6 +26,14 @@ public interface Optimizer extends Serializable {
    */
   void step(double[] params, double[] meanGradient, double learningRate);
 
+  /**
+   * As {@link #step(double[], double[], double)}, the element-wise update run through {@code split} (the same bits
+   * however it splits). The optimizers here are all element-wise; one that is not ignores {@code split}.
+   */
+  default void step(double[] params, double[] meanGradient, double learningRate, Split split) {
+    step(params, meanGradient, learningRate);
+  }
+
   /** How many steps have been applied. */
   long steps();
 

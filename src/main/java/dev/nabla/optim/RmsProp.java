@@ -44,8 +44,8 @@ public final class RmsProp extends StatefulOptimizer {
     return "rmsprop";
   }
 
-  @Override void update(double[] params, double[] g, double learningRate, long t) {
-    for (int i = 0; i < params.length; i++) {
+  @Override void update(double[] params, double[] g, double learningRate, long t, int from, int to) {
+    for (int i = from; i < to; i++) {
       meanSquares[i] = rho * meanSquares[i] + (1 - rho) * (g[i] * g[i]);
       params[i] -= learningRate * g[i] / (Math.sqrt(meanSquares[i]) + epsilon);
     }

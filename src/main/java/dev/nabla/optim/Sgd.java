@@ -16,10 +16,16 @@ public final class Sgd implements Optimizer {
   }
 
   @Override public void step(double[] params, double[] meanGradient, double learningRate) {
+    step(params, meanGradient, learningRate, Split.SERIAL);
+  }
+
+  @Override public void step(double[] params, double[] meanGradient, double learningRate, Split split) {
     Check.stepArguments(name(), -1, params, meanGradient, learningRate);
-    for (int i = 0; i < params.length; i++) {
-      params[i] -= learningRate * meanGradient[i];
-    }
+    split.run(params.length, (from, to) -> {
+      for (int i = from; i < to; i++) {
+        params[i] -= learningRate * meanGradient[i];
+      }
+    });
     steps++;
   }
 

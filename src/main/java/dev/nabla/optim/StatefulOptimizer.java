@@ -34,18 +34,22 @@ abstract class StatefulOptimizer implements Optimizer {
   }
 
   @Override public final void step(double[] params, double[] meanGradient, double learningRate) {
+    step(params, meanGradient, learningRate, Split.SERIAL);
+  }
+
+  @Override public final void step(double[] params, double[] meanGradient, double learningRate, Split split) {
     Check.stepArguments(name(), numParams, params, meanGradient, learningRate);
-    steps++;
-    update(params, meanGradient, learningRate, steps);
+    long t = ++steps;
+    split.run(numParams, (from, to) -> update(params, meanGradient, learningRate, t, from, to));
   }
 
   /**
-   * The update rule, in place.
+   * The update rule, in place, on the entries [from, to): each entry's new value and state depend on that entry only.
    *
    * @param g the MEAN gradient of the batch
    * @param t the number of this step, 1 for the first
    */
-  abstract void update(double[] params, double[] g, double learningRate, long t);
+  abstract void update(double[] params, double[] g, double learningRate, long t, int from, int to);
 
   @Override public final long steps() {
     return steps;

@@ -3,6 +3,7 @@ package dev.nabla.train;
 import dev.nabla.nn.GradientSum;
 import dev.nabla.nn.Topology;
 import dev.nabla.optim.Clipping;
+import dev.nabla.optim.Split;
 
 /**
  * The driver's side of one step, from the batch's gradient SUM to the new parameters: DP noise on the SUM
@@ -45,6 +46,11 @@ final class StepUpdate {
    * @throws DivergenceException naming the epoch, step and layer when something is not finite
    */
   double[] apply(GradientSum sum, double divisor, double[] params, int epoch, int step, long globalStep) {
+    return apply(sum, divisor, params, epoch, step, globalStep, Split.SERIAL);
+  }
+
+  /** As {@link #apply(GradientSum, double, double[], int, int, long)}, the optimizer's update run through {@code split}. */
+  double[] apply(GradientSum sum, double divisor, double[] params, int epoch, int step, long globalStep, Split split) {
     if (ledger != null) {
       ledger.addNoise(sum.gradient, globalStep);
     }
@@ -56,7 +62,7 @@ final class StepUpdate {
       rule.clipping().apply(mean);
     }
     rate = rule.schedule().rate(rule.optimizer().steps());
-    rule.optimizer().step(params, mean, rate);
+    rule.optimizer().step(params, mean, rate, split);
     divergence.checkParams(params, epoch, step);
     return norms;
   }

@@ -354,7 +354,7 @@ public final class Trainer {
         if (sum.count == 0 && batches.skipsEmptySteps()) {
           continue;
         }
-        double[] norms = update.apply(sum, batches.divisor(sum), params, epoch, step, global - 1);
+        double[] norms = update.apply(sum, batches.divisor(sum), params, epoch, step, global - 1, stepper.split());
         run.addStep(sum, norms);
         if (checkpoints != null && !checkpoints.perEpoch() && global % checkpoints.every() == 0) {
           checkpoints.save(run.checkpoint(epoch - 1, step, settings, params, rule.optimizer(), rule.schedule(),

@@ -4,9 +4,6 @@ import dev.nabla.nn.GradientSum;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One edge of the tree: from a parent (the driver, or a task) down to a child task. The parent sends each step's θ
@@ -146,8 +143,9 @@ abstract class Edge {
    */
   static final class Local extends Edge {
     private static final Object NONE = new Object();
-    private final BlockingQueue<Step> down = new ArrayBlockingQueue<>(1);
-    private final BlockingQueue<Object> up = new ArrayBlockingQueue<>(1);
+    private final Slot<Step> down = new Slot<>();
+    private final Slot<Object> up = new Slot<>();
+    private final Slot<Runnable> lent = new Slot<>();
     private final long spinNanos;
     private volatile boolean closed;
 
@@ -170,12 +168,12 @@ abstract class Edge {
     }
 
     @Override Answer receiveAnswer() throws IOException {
-      Object r = poll(up);
+      Object r = take(up, false);
       return r == NONE ? new Answer(null, 0) : (Answer) r;
     }
 
     @Override Step receiveStep() throws IOException {
-      Step s = poll(down);
+      Step s = take(down, true);
       return s.theta() == null ? null : s;
     }
 
@@ -185,30 +183,36 @@ abstract class Edge {
       }
     }
 
-    private <T> T poll(BlockingQueue<T> q) throws IOException {
-      if (spinNanos > 0) {
-        long until = System.nanoTime() + spinNanos;
-        do {
-          T r = q.poll();
-          if (r != null) {
-            return r;
-          }
-          Thread.onSpinWait();
-        } while (!closed && System.nanoTime() < until);
-      }
-      try {
-        while (true) {
-          T r = q.poll(50, TimeUnit.MILLISECONDS);
-          if (r != null) {
-            return r;
-          }
-          if (closed || Thread.currentThread().isInterrupted()) {
-            throw new IOException("the stream ended");
-          }
+    /**
+     * Parent side: lends the child's thread a piece of work, which it runs while it waits for its next step (or never,
+     * if it is busy or gone: the caller must not depend on it running). Replaces work lent before and not yet taken.
+     */
+    void lend(Runnable work) {
+      lent.replace(work);
+      down.wake();
+    }
+
+    /** Takes the slot's message; the child end ({@code runsLent}) runs what it is lent while it waits. */
+    private <T> T take(Slot<T> slot, boolean runsLent) throws IOException {
+      long spinUntil = spinNanos > 0 ? System.nanoTime() + spinNanos : Long.MIN_VALUE;
+      while (true) {
+        T r = slot.poll();
+        if (r != null) {
+          return r;
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted", e);
+        Runnable work = runsLent ? lent.poll() : null;
+        if (work != null) {
+          work.run();
+          continue;
+        }
+        if (closed || Thread.currentThread().isInterrupted()) {
+          throw new IOException(Thread.currentThread().isInterrupted() ? "interrupted" : "the stream ended");
+        }
+        if (System.nanoTime() - spinUntil < 0) {
+          Thread.onSpinWait();
+        } else {
+          slot.park(50_000_000L, runsLent ? lent : null);
+        }
       }
     }
 
@@ -218,6 +222,59 @@ abstract class Edge {
 
     @Override long bytes() {
       return 0;
+    }
+  }
+
+  /**
+   * A one-message hand-over between two threads without a lock: the waiting end reads a volatile field while it polls
+   * (a lock taken and released in a polling loop made the sending thread park on it, and waking it cost a step tens of
+   * microseconds or more), then registers itself and parks; the sending end unparks it.
+   */
+  static final class Slot<T> {
+    private final java.util.concurrent.atomic.AtomicReference<T> value = new java.util.concurrent.atomic.AtomicReference<>();
+    private volatile Thread waiter;
+
+    /** Puts {@code v} if the slot is empty; false if it holds a message not yet taken. */
+    boolean offer(T v) {
+      if (!value.compareAndSet(null, v)) {
+        return false;
+      }
+      wake();
+      return true;
+    }
+
+    /** Puts {@code v} in place of the message the slot holds, if any (that one is dropped). */
+    void replace(T v) {
+      value.set(v);
+      wake();
+    }
+
+    /** Takes the message, or null if there is none. */
+    T poll() {
+      return value.get() == null ? null : value.getAndSet(null);
+    }
+
+    /**
+     * Parks the calling thread (the one that takes from this slot) up to {@code nanos}, unless this slot, or {@code
+     * also} (may be null), already holds a message; an offer to this slot, or {@link #wake}, unparks it.
+     */
+    void park(long nanos, Slot<?> also) {
+      waiter = Thread.currentThread();
+      try {
+        if (value.get() == null && (also == null || also.value.get() == null)) {
+          java.util.concurrent.locks.LockSupport.parkNanos(this, nanos);
+        }
+      } finally {
+        waiter = null;
+      }
+    }
+
+    /** Unparks the thread parked on this slot, if any. */
+    void wake() {
+      Thread w = waiter;
+      if (w != null) {
+        java.util.concurrent.locks.LockSupport.unpark(w);
+      }
     }
   }
 }

@@ -63,6 +63,8 @@ public final class TreeStream implements AutoCloseable {
   private final Edge[] edges;
   /** Local mode: the root partition's data (null: no data) and how its share is computed; else null. */
   private final LocalRoot localRoot;
+  /** Local mode with a core for each of the stream's threads: the edges whose child threads poll between steps. */
+  private final Edge.Local[] lenders;
   private final GradientSum[] parts;
   private final Edge.Answer[] answers;
   private final boolean float32;
@@ -80,9 +82,10 @@ public final class TreeStream implements AutoCloseable {
   private record LocalRoot(ShardGroup group, StepComputer computer, Edge endEdge) {
   }
 
-  private TreeStream(String key, TreeShape shape, Edge[] edges, LocalRoot localRoot, SocketChannel[] control,
-      JavaFutureAction<Void> job, int numParams, boolean float32) {
+  private TreeStream(String key, TreeShape shape, Edge[] edges, LocalRoot localRoot, boolean polls,
+      SocketChannel[] control, JavaFutureAction<Void> job, int numParams, boolean float32) {
     this.key = key;
+    this.lenders = polls ? java.util.Arrays.copyOf(edges, edges.length, Edge.Local[].class) : new Edge.Local[0];
     this.localRoot = localRoot;
     this.float32 = float32;
     this.shape = shape;
@@ -120,8 +123,8 @@ public final class TreeStream implements AutoCloseable {
     int n = data.getNumPartitions();
     TreeShape shape = new TreeShape(n, n <= fanout ? 0 : fanout);
     // Local mode: n threads step (the driver as the root, and n - 1 tasks); they may poll if each has a core.
-    Edge.Local[] local = server == null
-        ? LocalEdges.open(key, n, n <= Runtime.getRuntime().availableProcessors() ? SPIN_NANOS : 0) : null;
+    boolean polls = n <= Runtime.getRuntime().availableProcessors();
+    Edge.Local[] local = server == null ? LocalEdges.open(key, n, polls ? SPIN_NANOS : 0) : null;
     TreeTask task = server == null ? new TreeTask(key, null, 0, new byte[0], computer, shape, numParams, float32)
         : new TreeTask(key, server.host, server.port, server.token, computer, shape, numParams, float32);
     JavaFutureAction<Void> job = data.foreachPartitionAsync(task);
@@ -140,7 +143,8 @@ public final class TreeStream implements AutoCloseable {
           toChildren[j] = local[rootChildren[j]];
         }
         return new TreeStream(key, shape, toChildren,
-            new LocalRoot(LocalEdges.root(key).orElse(null), computer, local[0]), control, job, numParams, float32);
+            new LocalRoot(LocalEdges.root(key).orElse(null), computer, local[0]), polls, control, job, numParams,
+            float32);
       }
       Hello[] hellos = new Hello[n];
       int connected = 0;
@@ -173,7 +177,7 @@ public final class TreeStream implements AutoCloseable {
       for (int p = 0; p < edges.length; p++) {
         edges[p] = new Edge.Socket(control[p], numParams, float32);
       }
-      return new TreeStream(key, shape, edges, null, control, job, numParams, float32);
+      return new TreeStream(key, shape, edges, null, false, control, job, numParams, float32);
     } catch (java.net.SocketTimeoutException e) {
       abort(key, control, job);
       throw new Broken("the tasks did not link up within " + connectTimeoutMs + " ms", e);
@@ -336,6 +340,19 @@ public final class TreeStream implements AutoCloseable {
         throw new IOException("interrupted", e);
       }
     }
+  }
+
+  /**
+   * Local mode, when each of the stream's threads has a core (its waiting threads poll): lends {@code work} to the
+   * threads of the root's children, which run it while they wait for the next step, each at most once and perhaps not
+   * at all (the caller must not depend on it). Returns how many threads it was lent to; 0 when the stream has none to
+   * lend (sockets, more threads than cores, or a root without children).
+   */
+  public int lend(Runnable work) {
+    for (Edge.Local e : lenders) {
+      e.lend(work);
+    }
+    return lenders.length;
   }
 
   private long bytes() {
