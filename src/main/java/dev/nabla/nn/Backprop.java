@@ -60,12 +60,15 @@ public final class Backprop {
 
   /** BP4: ∂C/∂W^l summed over the batch, grad[W^l] += δ^l (A^{l−1})ᵀ = Σ_x δ_x a_xᵀ, one GEMM (float64). */
   public static void bp4(Topology t, int l, double[] deltal, double[] aPrev, int cols, double[] grad) {
-    bp4(new Products.Float64(t), l, deltal, aPrev, cols, grad);
+    bp4(new Products.Float64(t), l, deltal, aPrev, cols, grad, false);
   }
 
-  /** BP4 with the pass's products (its precision). */
-  static void bp4(Products w, int l, double[] deltal, double[] aPrev, int cols, double[] grad) {
-    w.outer(l, deltal, aPrev, cols, grad);
+  /**
+   * BP4 with the pass's products (its precision); with {@code assign} the product is written over grad[W^l]
+   * instead of added (its old values unread).
+   */
+  static void bp4(Products w, int l, double[] deltal, double[] aPrev, int cols, double[] grad, boolean assign) {
+    w.outer(l, deltal, aPrev, cols, grad, assign);
   }
 
   /** BP4 at layer 1: ∂C/∂W¹ summed over the batch, grad[W¹] += δ¹ Xᵀ = Σ_x δ_x xᵀ, over X as held. */

@@ -139,12 +139,23 @@ public final class Network {
 
   /** As {@link #accumulateGradient(double[], int, Workspace, double[])}, over dense or sparse inputs (a SUM). */
   public void accumulateGradient(Inputs x, int cols, Workspace ws, double[] grad) {
+    gradient(x, cols, ws, grad, false);
+  }
+
+  /** BP3 and BP4 for every layer into grad: added, or with {@code assign} written (grad's old values unread). */
+  private void gradient(Inputs x, int cols, Workspace ws, double[] grad, boolean assign) {
     for (int l = 1; l <= topology.numLayers(); l++) {
+      boolean dense = l > 1 || x instanceof DenseInputs;
+      if (assign) {
+        int from = dense ? topology.biasOffset(l) : topology.weightOffset(1);
+        java.util.Arrays.fill(grad, from, topology.biasOffset(l) + topology.size(l), 0.0);
+      }
       Backprop.bp3(topology, l, ws.delta[l], cols, grad);
-      if (l == 1 && !(x instanceof DenseInputs)) {
+      if (!dense) {
         Backprop.bp4First(topology, x, ws.delta[1], cols, grad);
       } else {
-        Backprop.bp4(ws.products, l, ws.delta[l], l == 1 ? ((DenseInputs) x).array() : ws.output(l - 1), cols, grad);
+        Backprop.bp4(ws.products, l, ws.delta[l], l == 1 ? ((DenseInputs) x).array() : ws.output(l - 1), cols, grad,
+            assign);
       }
     }
   }
@@ -182,6 +193,37 @@ public final class Network {
     computeDeltas(params, y, cols, ws);
     accumulateGradient(x, cols, ws, sum.gradient);
     sum.count += cols;
+  }
+
+  /**
+   * A training step's share of one batch, as its task sends it: {@code sum} := the batch's SUMS (what {@link
+   * GradientSum#clear} and then {@link #addGradient(double[], Inputs, double[], int, Workspace, GradientSum, Dropout,
+   * long[])} or, with a clip C, {@link #addClippedGradient(double[], Inputs, double[], int, Workspace, GradientSum,
+   * double, Dropout, long[])} give), each entry written once (the array is not zeroed first), and at FLOAT32 every
+   * gradient entry a float32 value (the precision a float32 step's SUMS travel in; the loss SUM stays float64).
+   *
+   * @param clip C &gt; 0 (+∞ allowed) to clip per sample (DP-SGD), NaN for the plain SUM
+   * @param dropout null for none
+   */
+  public void stepSums(double[] params, Inputs x, double[] y, int cols, Workspace ws, GradientSum sum, double clip,
+      Dropout dropout, long[] columnSeeds) {
+    if (cols <= 0) {
+      throw new IllegalArgumentException("a step's share needs a row, got cols = " + cols);
+    }
+    boolean clipped = !Double.isNaN(clip);
+    if (clipped && !(clip > 0)) {
+      throw new IllegalArgumentException("clip must be > 0 (or +Infinity for none), got " + clip);
+    }
+    forward(params, x, cols, ws, dropout, columnSeeds);
+    sum.lossSum = lossSum(y, cols, ws);
+    computeDeltas(params, y, cols, ws);
+    if (clipped) {
+      SampleClipping.norms(topology, x, cols, ws);
+      SampleClipping.clip(topology, cols, ws, clip);
+    }
+    gradient(x, cols, ws, sum.gradient, true);
+    ws.products.roundSums(sum.gradient, !(x instanceof DenseInputs));
+    sum.count = cols;
   }
 
   /**

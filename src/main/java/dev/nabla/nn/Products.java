@@ -33,8 +33,18 @@ abstract sealed class Products permits Products.Float64, Products.Float32 {
   /** out := (W^l)ᵀ δ^l, n_{l−1} × cols (BP2's product for layer l − 1). */
   abstract void backward(int l, double[] delta, int cols, double[] out);
 
-  /** grad[W^l] += δ^l (A^{l−1})ᵀ, the batch SUM (BP4's product). */
-  abstract void outer(int l, double[] delta, double[] aPrev, int cols, double[] grad);
+  /**
+   * grad[W^l] += δ^l (A^{l−1})ᵀ, the batch SUM (BP4's product); with {@code assign}, grad[W^l] := δ^l (A^{l−1})ᵀ
+   * (the entries' old values are not read).
+   */
+  abstract void outer(int l, double[] delta, double[] aPrev, int cols, double[] grad, boolean assign);
+
+  /**
+   * Rounds the entries of a pass's SUMS that it did not write as products of its precision, so that every entry is
+   * a value of that precision: at FLOAT32 the biases' (BP3 adds them in float64) and, when {@code sparseInputs}, layer
+   * 1's weights' (a sparse layer 1 adds outside the products); nothing at FLOAT64.
+   */
+  abstract void roundSums(double[] grad, boolean sparseInputs);
 
   /** dgemm on θ and the workspace's arrays, in place. */
   static final class Float64 extends Products {
@@ -52,6 +62,9 @@ abstract sealed class Products permits Products.Float64, Products.Float32 {
     @Override void output(int l, double[] a, int cols) {
     }
 
+    @Override void roundSums(double[] grad, boolean sparseInputs) {
+    }
+
     @Override void forward(int l, double[] aPrev, int cols, double[] z) {
       int nl = topology.size(l);
       int nPrev = topology.size(l - 1);
@@ -66,11 +79,11 @@ abstract sealed class Products permits Products.Float64, Products.Float32 {
           nPrev);
     }
 
-    @Override void outer(int l, double[] delta, double[] aPrev, int cols, double[] grad) {
+    @Override void outer(int l, double[] delta, double[] aPrev, int cols, double[] grad, boolean assign) {
       int nl = topology.size(l);
       int nPrev = topology.size(l - 1);
-      Gemm.gemm(false, true, nl, nPrev, cols, 1.0, delta, 0, nl, aPrev, 0, nPrev, 1.0, grad, topology.weightOffset(l),
-          nl);
+      Gemm.gemm(false, true, nl, nPrev, cols, 1.0, delta, 0, nl, aPrev, 0, nPrev, assign ? 0.0 : 1.0, grad,
+          topology.weightOffset(l), nl);
     }
   }
 
@@ -82,6 +95,8 @@ abstract sealed class Products permits Products.Float64, Products.Float32 {
   static final class Float32 extends Products {
     private final float[] theta;
     private final double[] rounded;
+    /** {@link #outsideProducts} for dense and for sparse inputs. */
+    private final int[][] outside;
     /** float32 copies of A^l, l = 0 … L − 1. */
     private final float[][] outputs;
     private float[] error = new float[0];
@@ -92,15 +107,16 @@ abstract sealed class Products permits Products.Float64, Products.Float32 {
       this.theta = new float[topology.numParams()];
       this.rounded = new double[topology.numParams()];
       this.outputs = new float[topology.numLayers()][];
+      this.outside = new int[][] {outsideProducts(topology, false), outsideProducts(topology, true)};
     }
 
     @Override double[] begin(double[] p, boolean sparseInputs) {
       for (int i = 0; i < p.length; i++) {
         theta[i] = (float) p[i];
       }
-      for (int l = 1; l <= topology.numLayers(); l++) {
-        int from = l == 1 && sparseInputs ? topology.weightOffset(1) : topology.biasOffset(l);
-        for (int i = from, to = topology.biasOffset(l) + topology.size(l); i < to; i++) {
+      int[] r = outside[sparseInputs ? 1 : 0];
+      for (int k = 0; k < r.length; k += 2) {
+        for (int i = r[k]; i < r[k + 1]; i++) {
           rounded[i] = theta[i];
         }
       }
@@ -135,16 +151,44 @@ abstract sealed class Products permits Products.Float64, Products.Float32 {
       }
     }
 
-    @Override void outer(int l, double[] delta, double[] aPrev, int cols, double[] grad) {
+    @Override void outer(int l, double[] delta, double[] aPrev, int cols, double[] grad, boolean assign) {
       int nl = topology.size(l);
       int nPrev = topology.size(l - 1);
       error = narrow(delta, nl * cols, error);
       float[] p = scratch(nl * nPrev);
       Gemm.sgemm(false, true, nl, nPrev, cols, error, 0, nl, outputs[l - 1], 0, nPrev, p, 0, nl);
       int w = topology.weightOffset(l);
-      for (int i = 0, n = nl * nPrev; i < n; i++) {
-        grad[w + i] += p[i];
+      if (assign) {
+        for (int i = 0, n = nl * nPrev; i < n; i++) {
+          grad[w + i] = p[i];
+        }
+      } else {
+        for (int i = 0, n = nl * nPrev; i < n; i++) {
+          grad[w + i] += p[i];
+        }
       }
+    }
+
+    @Override void roundSums(double[] grad, boolean sparseInputs) {
+      int[] r = outside[sparseInputs ? 1 : 0];
+      for (int k = 0; k < r.length; k += 2) {
+        for (int i = r[k]; i < r[k + 1]; i++) {
+          grad[i] = (float) grad[i];
+        }
+      }
+    }
+
+    /**
+     * The entries a pass handles outside the products, as [from, to) pairs: every layer's biases, and layer 1's
+     * weights with them when the inputs are sparse.
+     */
+    private static int[] outsideProducts(Topology t, boolean sparseInputs) {
+      int[] r = new int[2 * t.numLayers()];
+      for (int l = 1; l <= t.numLayers(); l++) {
+        r[2 * l - 2] = l == 1 && sparseInputs ? t.weightOffset(1) : t.biasOffset(l);
+        r[2 * l - 1] = t.biasOffset(l) + t.size(l);
+      }
+      return r;
     }
 
     private float[] scratch(int n) {

@@ -119,7 +119,7 @@ public final class FullBatchJob implements AutoCloseable {
     @Override public byte[] apply(TaskContext context, scala.collection.Iterator<ShardGroup> it) {
       Iterator<ShardGroup> groups = CollectionConverters.asJava(it);
       PartitionState state = PartitionState.of(view.value(), context.partitionId(), topology, Precision.FLOAT64);
-      GradientSum sum = state.sum;
+      GradientSum sum = state.nextSum();
       sum.clear();
       double[] w = ParamsCache.get(params, topology.numParams());
       FullPass pass = new FullPass(view.value(), chunk);

@@ -43,7 +43,8 @@ final class PartitionState {
 
   final Network network;
   final Workspace workspace;
-  final GradientSum sum;
+  private final GradientSum[] sums = new GradientSum[2];
+  private int lastSum;
   final StepRows stepRows = new StepRows();
   double[] x = new double[0];
   double[] y = new double[0];
@@ -61,7 +62,18 @@ final class PartitionState {
   private PartitionState(Topology topology, Precision precision) {
     this.network = new Network(topology, precision);
     this.workspace = network.newWorkspace(1);
-    this.sum = new GradientSum(topology.numParams());
+    this.sums[0] = new GradientSum(topology.numParams());
+    this.sums[1] = new GradientSum(topology.numParams());
+  }
+
+  /**
+   * The SUMS buffer of the partition's next step: two, in turn, so that a step writes the one its parent read a step
+   * earlier, not the one it has just read (in one JVM the parent reads a child's buffer in place; rewriting those
+   * lines at once made the child's pass slower than its parent's, measured).
+   */
+  GradientSum nextSum() {
+    lastSum ^= 1;
+    return sums[lastSum];
   }
 
   /**

@@ -69,9 +69,24 @@ abstract class StepTask extends AbstractFunction2<TaskContext, scala.collection.
     /** @param params the step's broadcast parameters, or null when the caller passes θ to {@link #compute} */
     StepTask at(Broadcast<byte[]> params, int epoch, int step);
 
+    /** The precision the tasks compute in. */
+    Precision precision();
+
     /** The same steps as a stream task computes them: θ handed over, the SUMS in the partition's own buffer. */
     default dev.nabla.train.stream.StepComputer computer() {
-      return (group, partition, epoch, step, theta) -> at(null, epoch, step).computeSum(group, partition, theta);
+      Factory tasks = this;
+      boolean float32 = precision() == Precision.FLOAT32;
+      return new dev.nabla.train.stream.StepComputer() {
+        private static final long serialVersionUID = 1L;
+
+        @Override public GradientSum compute(ShardGroup group, int partition, int epoch, int step, double[] theta) {
+          return tasks.at(null, epoch, step).computeSum(group, partition, theta);
+        }
+
+        @Override public boolean float32Sums() {
+          return float32; // Network.stepSums writes float32 values at FLOAT32
+        }
+      };
     }
   }
 
@@ -109,8 +124,9 @@ abstract class StepTask extends AbstractFunction2<TaskContext, scala.collection.
   }
 
   /**
-   * The SUMS into {@code state.sum}, or null for no rows. The caller holds the state's lock: a task of an
-   * abandoned stream may still be finishing its step when the step's job runs on the same partition.
+   * The SUMS into the state's next buffer ({@link PartitionState#nextSum}), or null for no rows. The caller holds
+   * the state's lock: a task of an abandoned stream may still be finishing its step when the step's job runs on the
+   * same partition.
    */
   private GradientSum sum(ShardGroup g, PartitionState state, double[] theta) {
     DataView view = data.value();
@@ -128,8 +144,7 @@ abstract class StepTask extends AbstractFunction2<TaskContext, scala.collection.
       rows.gather(state.x, state.y, nf, nt, view.scaling(), view.targets());
     }
     PartitionState.countGathered(cols);
-    GradientSum sum = state.sum;
-    sum.clear();
+    GradientSum sum = state.nextSum();
     long[] seeds = null;
     if (dropout != null) {
       seeds = state.seeds(cols);
@@ -138,11 +153,7 @@ abstract class StepTask extends AbstractFunction2<TaskContext, scala.collection.
       }
     }
     Inputs x = view.sparse() ? state.sparseX : state.dense(nf);
-    if (Double.isNaN(clip)) {
-      state.network.addGradient(theta, x, state.y, cols, state.workspace, sum, dropout, seeds);
-    } else {
-      state.network.addClippedGradient(theta, x, state.y, cols, state.workspace, sum, clip, dropout, seeds);
-    }
+    state.network.stepSums(theta, x, state.y, cols, state.workspace, sum, clip, dropout, seeds);
     return sum;
   }
 }

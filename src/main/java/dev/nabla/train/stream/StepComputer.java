@@ -16,4 +16,12 @@ public interface StepComputer extends Serializable {
    * into it, and it is valid until the partition's next step.
    */
   GradientSum compute(ShardGroup group, int partition, int epoch, int step, double[] theta);
+
+  /**
+   * Whether every gradient entry {@link #compute} returns is a float32 value already (a float32 step's SUMS are), so
+   * that a float32 transfer need not round them again (rounding twice changes nothing).
+   */
+  default boolean float32Sums() {
+    return false;
+  }
 }

@@ -307,7 +307,7 @@ public final class TreeStream implements AutoCloseable {
       meanwhile.run();
       GradientSum own = localRoot.group() == null ? null
           : localRoot.computer().compute(localRoot.group(), 0, epoch, step, params);
-      GradientSum total = TreeTask.subtreeSum(own, edges, float32).sum();
+      GradientSum total = TreeTask.subtreeSum(own, localRoot.computer().float32Sums(), edges, float32).sum();
       traffic = new Traffic(0, 0);
       return total == null ? new GradientSum(numParams) : total;
     } catch (IOException e) {

@@ -206,7 +206,7 @@ final class TreeTask implements VoidFunction<Iterator<ShardGroup>> {
       }
       GradientSum own = group == null ? null
           : computer.compute(group, partition, step.epoch(), step.step(), step.theta());
-      Edge.Answer subtree = subtreeSum(own, down, float32);
+      Edge.Answer subtree = subtreeSum(own, computer.float32Sums(), down, float32);
       GradientSum acc = subtree.sum();
       long busiest = subtree.maxTaskBytes();
       long now = bytes(up, down);
@@ -220,12 +220,14 @@ final class TreeTask implements VoidFunction<Iterator<ShardGroup>> {
   }
 
   /**
-   * A subtree's SUMS from its root's own ({@code own}, null for no rows; the caller's buffer, added into) and its
-   * children's answers, read from {@code down} in index order and added as {@link TreeShape.Sum} adds them (the order
-   * and rounding of {@link TreeShape#fold}); also the busiest child task's bytes.
+   * A subtree's SUMS from its root's own ({@code own}, null for no rows; the caller's buffer, added into; {@code
+   * ownRounded}: its entries are float32 values already) and its children's answers, read from {@code down} in index
+   * order and added as {@link TreeShape.Sum} adds them (the order and rounding of {@link TreeShape#fold}); also the
+   * busiest child task's bytes.
    */
-  static Edge.Answer subtreeSum(GradientSum own, Edge[] down, boolean float32) throws IOException {
-    TreeShape.Sum sum = new TreeShape.Sum(own, float32, false);
+  static Edge.Answer subtreeSum(GradientSum own, boolean ownRounded, Edge[] down, boolean float32)
+      throws IOException {
+    TreeShape.Sum sum = new TreeShape.Sum(own, float32, ownRounded);
     long busiest = 0;
     for (int j = 0; j < down.length; j++) {
       Edge.Answer a = down[j].receiveAnswer();
