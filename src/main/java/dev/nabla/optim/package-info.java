@@ -8,7 +8,9 @@
  *       {@link dev.nabla.optim.RmsProp}, {@link dev.nabla.optim.Adam}, {@link dev.nabla.optim.AdamW}, each
  *       citing its paper and keeping its defaults in {@code DEFAULT_*} constants; built by name with
  *       {@link dev.nabla.optim.Optimizers#create} from an {@link dev.nabla.optim.OptimizerConfig}. An
- *       optimizer owns its state (velocity, moments, step count); the layers never do.</li>
+ *       optimizer owns its state (velocity, moments, step count); the layers never do. Every update is
+ *       element-wise, so it can run as ranges through a {@link dev.nabla.optim.Split} (the training loop shares
+ *       it with the local stream's waiting threads) with the same bits.</li>
  *   <li>Learning-rate schedules ({@link dev.nabla.optim.LearningRateSchedule}): constant, step,
  *       exponential, inverse-time, cosine (with SGDR restarts), reduce-on-plateau, and a linear warmup in
  *       front of any; built with {@link dev.nabla.optim.Schedules} from a

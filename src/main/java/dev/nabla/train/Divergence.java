@@ -85,18 +85,23 @@ public final class Divergence {
    * for ±∞ and NaN, and NaN survives the sum; four sums keep the adds independent.
    */
   static boolean allFinite(double[] v) {
+    return allFinite(v, 0, v.length);
+  }
+
+  /** As {@link #allFinite(double[])}, over the entries [from, to). */
+  static boolean allFinite(double[] v, int from, int to) {
     double a = 0;
     double b = 0;
     double c = 0;
     double d = 0;
-    int i = 0;
-    for (int n = v.length - 3; i < n; i += 4) {
+    int i = from;
+    for (int n = to - 3; i < n; i += 4) {
       a += v[i] * 0.0;
       b += v[i + 1] * 0.0;
       c += v[i + 2] * 0.0;
       d += v[i + 3] * 0.0;
     }
-    for (; i < v.length; i++) {
+    for (; i < to; i++) {
       a += v[i] * 0.0;
     }
     double s = a + b + c + d;

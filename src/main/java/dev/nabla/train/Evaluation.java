@@ -4,6 +4,7 @@ import dev.nabla.data.ShardGroup;
 import dev.nabla.model.ClassificationMetrics;
 import dev.nabla.model.RegressionMetrics;
 import dev.nabla.nn.Network;
+import dev.nabla.nn.Precision;
 import dev.nabla.nn.Topology;
 import dev.nabla.nn.Workspace;
 import java.util.Collections;
@@ -22,10 +23,10 @@ public final class Evaluation {
 
   /** Loss, accuracy, confusion matrix, … of classification targets (one-hot, length k). */
   static ClassificationMetrics classification(JavaRDD<ShardGroup> data, Broadcast<DataView> view,
-      Broadcast<double[]> params, Topology t, int numClasses) {
+      Broadcast<double[]> params, Topology t, int numClasses, Precision precision) {
     return data.mapPartitions(it -> {
       ClassificationMetrics m = new ClassificationMetrics(numClasses);
-      forEachChunk(it, view.value(), params.value(), t, (out, y, cols, lossSum) -> {
+      forEachChunk(it, view.value(), params.value(), t, precision, (out, y, cols, lossSum) -> {
         int k = t.outputSize();
         for (int c = 0; c < cols; c++) {
           m.add(argmax(y, c * k, k), argmax(out, c * k, k));
@@ -38,10 +39,10 @@ public final class Evaluation {
 
   /** Loss, MSE, RMSE, MAE, R² of regression targets. */
   static RegressionMetrics regression(JavaRDD<ShardGroup> data, Broadcast<DataView> view,
-      Broadcast<double[]> params, Topology t) {
+      Broadcast<double[]> params, Topology t, Precision precision) {
     return data.mapPartitions(it -> {
       RegressionMetrics m = new RegressionMetrics(t.outputSize());
-      forEachChunk(it, view.value(), params.value(), t, (out, y, cols, lossSum) -> {
+      forEachChunk(it, view.value(), params.value(), t, precision, (out, y, cols, lossSum) -> {
         int k = t.outputSize();
         for (int c = 0; c < cols; c++) {
           m.add(y, c * k, out, c * k);
@@ -54,12 +55,13 @@ public final class Evaluation {
 
   /** {@link ClassificationMetrics} of the parameters on a classification set (one Spark job). */
   public static ClassificationMetrics classification(TrainingSet set, Broadcast<double[]> params, Topology t) {
-    return withView(set, view -> classification(set.data().groups(), view, params, t, set.numClasses()));
+    return withView(set, view -> classification(set.data().groups(), view, params, t, set.numClasses(),
+        Precision.FLOAT64));
   }
 
   /** {@link RegressionMetrics} of the parameters on a regression set (one Spark job). */
   public static RegressionMetrics regression(TrainingSet set, Broadcast<double[]> params, Topology t) {
-    return withView(set, view -> regression(set.data().groups(), view, params, t));
+    return withView(set, view -> regression(set.data().groups(), view, params, t, Precision.FLOAT64));
   }
 
   private static <T> T withView(TrainingSet set, java.util.function.Function<Broadcast<DataView>, T> job) {
@@ -74,19 +76,22 @@ public final class Evaluation {
 
   /** The metrics an epoch reports for the task, by name. */
   public static Map<String, Double> summary(TrainingSet set, Broadcast<double[]> params, Topology t) {
-    return withView(set, view -> summary(set, view, params, t));
+    return withView(set, view -> summary(set, view, params, t, Precision.FLOAT64));
   }
 
-  /** As {@link #summary(TrainingSet, Broadcast, Topology)} with the set's view already broadcast. */
+  /**
+   * As {@link #summary(TrainingSet, Broadcast, Topology)} with the set's view already broadcast, the forward passes'
+   * products at {@code precision} (a training run's per-epoch validation uses its training precision).
+   */
   static Map<String, Double> summary(TrainingSet set, Broadcast<DataView> view, Broadcast<double[]> params,
-      Topology t) {
+      Topology t, Precision precision) {
     Map<String, Double> m = new LinkedHashMap<>();
     if (set.numClasses() > 0) {
-      ClassificationMetrics c = classification(set.data().groups(), view, params, t, set.numClasses());
+      ClassificationMetrics c = classification(set.data().groups(), view, params, t, set.numClasses(), precision);
       m.put("loss", c.meanLoss());
       m.put("accuracy", c.accuracy());
     } else {
-      RegressionMetrics r = regression(set.data().groups(), view, params, t);
+      RegressionMetrics r = regression(set.data().groups(), view, params, t, precision);
       m.put("loss", r.meanLoss());
       m.put("mse", r.mse());
       m.put("rmse", r.rmse());
@@ -111,8 +116,8 @@ public final class Evaluation {
   }
 
   private static void forEachChunk(java.util.Iterator<ShardGroup> it, DataView view, double[] params, Topology t,
-      ChunkConsumer consumer) {
-    Network net = new Network(t);
+      Precision precision, ChunkConsumer consumer) {
+    Network net = new Network(t, precision);
     Workspace ws = net.newWorkspace(CHUNK);
     int k = t.outputSize();
     double[] out = new double[k * CHUNK];

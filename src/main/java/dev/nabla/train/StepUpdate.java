@@ -62,9 +62,46 @@ final class StepUpdate {
       rule.clipping().apply(mean);
     }
     rate = rule.schedule().rate(rule.optimizer().steps());
-    rule.optimizer().step(params, mean, rate, split);
-    divergence.checkParams(params, epoch, step);
+    CheckedSplit checked = new CheckedSplit(split, params);
+    rule.optimizer().step(params, mean, rate, checked);
+    if (!checked.allFinite()) {
+      divergence.checkParams(params, epoch, step);
+    }
     return norms;
+  }
+
+  /**
+   * The optimizer's split with the finiteness check of the new parameters in each range, while it is in cache (one
+   * pass less); an optimizer that does not run its update through the split leaves entries unchecked, and then the
+   * whole array is checked after it.
+   */
+  private static final class CheckedSplit implements Split {
+    private final Split split;
+    private final double[] params;
+    private final java.util.concurrent.atomic.AtomicLong checked = new java.util.concurrent.atomic.AtomicLong();
+    private volatile boolean nonFinite;
+
+    CheckedSplit(Split split, double[] params) {
+      this.split = split;
+      this.params = params;
+    }
+
+    @Override public void run(int n, Range body) {
+      split.run(n, (from, to) -> {
+        body.run(from, to);
+        if (n == params.length) {
+          if (!Divergence.allFinite(params, from, to)) {
+            nonFinite = true;
+          }
+          checked.addAndGet(to - from);
+        }
+      });
+    }
+
+    /** Whether every parameter was checked, and finite; false sends the caller to the full check. */
+    boolean allFinite() {
+      return !nonFinite && checked.get() == params.length;
+    }
   }
 
   /** The learning rate of the last update (NaN before the first). */

@@ -424,7 +424,7 @@ public final class Trainer {
     sc.setJobDescription("nabla epoch " + epoch + "/" + epochs + " evaluation");
     Broadcast<double[]> bc = sc.broadcast(params);
     try {
-      return Evaluation.summary(validation, view, bc, t);
+      return Evaluation.summary(validation, view, bc, t, precision);
     } finally {
       bc.destroy();
     }

@@ -18,7 +18,8 @@
  * In local mode the driver stands in for the root: the root's task hands its partition over and only holds the slot,
  * and the driver sends θ to the root's children, computes the root's share and adds their SUMS as the root's task
  * would ({@link dev.nabla.train.stream.TreeTask#subtreeSum}); its waiting threads poll briefly before they park when
- * each has a core.
+ * each has a core, and while they poll they run what the driver lends them
+ * ({@link dev.nabla.train.stream.TreeStream#lend}: the optimizer's update, in chunks).
  *
  * <p>This package knows nothing of the training loop: it moves θ down and sums SUMS up in the order
  * {@link dev.nabla.train.stream.TreeShape#fold} defines, which the loop's one-job-per-step engine uses too.

@@ -1,0 +1,72 @@
+package dev.nabla.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nabla.nn.GradientSum;
+import dev.nabla.nn.Loss;
+import dev.nabla.nn.Sigmoid;
+import dev.nabla.nn.Softmax;
+import dev.nabla.nn.Topology;
+import dev.nabla.optim.Split;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The driver's update: run through a split (the new parameters checked range by range as they are written) it gives
+ * the serial update's bits, and parameters that overflow stop the run with the layer named, either way.
+ */
+class StepUpdateTest {
+  private final Topology t = Topology.of(new int[] {20, 30, 4}, new Sigmoid(), new Softmax(), Loss.CROSS_ENTROPY);
+
+  /** Ranges of 7, in reverse order, on this thread. */
+  private static final Split REVERSED = (n, body) -> {
+    for (int from = (n - 1) / 7 * 7; from >= 0; from -= 7) {
+      body.run(from, Math.min(n, from + 7));
+    }
+  };
+
+  private StepUpdate update(String optimizer, double rate) {
+    return new StepUpdate(t, Optimization.of(optimizer).start(t, rate, 10, 20), new Divergence(t, 2, 10, rate), null);
+  }
+
+  private GradientSum sum(double scale) {
+    GradientSum s = new GradientSum(t.numParams());
+    for (int i = 0; i < s.gradient.length; i++) {
+      s.gradient[i] = scale * Math.sin(i * 0.7);
+    }
+    s.lossSum = 3;
+    s.count = 8;
+    return s;
+  }
+
+  @Test
+  void aSplitUpdateEqualsTheSerialOne() {
+    for (String optimizer : new String[] {"sgd", "adam", "rmsprop"}) {
+      StepUpdate serial = update(optimizer, 0.01);
+      StepUpdate split = update(optimizer, 0.01);
+      double[] a = new double[t.numParams()];
+      double[] b = new double[t.numParams()];
+      for (int step = 1; step <= 3; step++) {
+        double[] na = serial.apply(sum(step), 8, a, 1, step, step - 1);
+        double[] nb = split.apply(sum(step), 8, b, 1, step, step - 1, REVERSED);
+        assertArrayEquals(a, b, 0.0, optimizer + " step " + step);
+        assertArrayEquals(na, nb, 0.0, optimizer + " norms, step " + step);
+      }
+    }
+  }
+
+  @Test
+  void parametersThatOverflowStopTheRunWhicheverWayTheUpdateRan() {
+    for (Split split : new Split[] {Split.SERIAL, REVERSED}) {
+      double[] params = new double[t.numParams()];
+      Arrays.fill(params, 1e300);
+      StepUpdate u = update("sgd", 1e10);
+      DivergenceException e = assertThrows(DivergenceException.class,
+          () -> u.apply(sum(-1e299), 1, params, 1, 1, 0, split));
+      assertTrue(e.getMessage().contains("overflowed in the update"), e.getMessage());
+      assertTrue(e.getMessage().contains("layer 1 (W)"), e.getMessage());
+    }
+  }
+}
