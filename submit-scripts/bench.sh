@@ -4,7 +4,8 @@
 # dgemm, all in one JVM with one local[2] Spark session. Prints markdown tables (and JSON with --json).
 #
 # usage: submit-scripts/bench.sh [--quick] [--json FILE] [--data DIR] [--sections 1,...,7] [--nabla-batch N] [--nabla-lr X]
-#          [--nabla-optimizer NAME] [--nabla-schedule NAME] [--nabla-epochs N] [--precision P] [--mllib-iters L]
+#          [--nabla-optimizer NAME] [--nabla-schedule NAME] [--nabla-epochs N] [--nabla-diagnostics] [--precision P]
+#          [--mllib-iters L]
 #   --quick          small data, few repetitions: a smoke run well under a minute (what CI runs)
 #   --json FILE      also write the results as JSON to FILE
 #   --data DIR       the MNIST IDX files (default data/mnist, put there by submit-scripts/fetch-mnist.sh)
@@ -16,6 +17,8 @@
 #   --nabla-optimizer NAME          section 2's optimizer (default adam)
 #   --nabla-schedule NAME           section 2's learning-rate schedule (default cosine, annealed over the epochs)
 #   --nabla-epochs N                section 2's maximum epochs, also the schedule's length (default 2; --quick: 5)
+#   --nabla-diagnostics             section 2 also computes the per-epoch diagnostics, a Spark job an epoch (off by
+#                                   default: the peers compute none; on before 2026-11-30)
 #   --precision P                   float64 (default) or float32: Nabla's compute in sections 2 and 4 (4 then
 #                                   compares with sgemm)
 # Environment: BENCH_HEAP (default 6g), the JVM's maximum heap; BENCH_JAVA_OPTS, more JVM options (e.g. a JFR
@@ -24,7 +27,7 @@
 set -euo pipefail
 
 usage() {  # usage STATUS: prints the usage (to stderr unless STATUS is 0) and exits with STATUS
-  if [[ "$1" == 0 ]]; then sed -n '6,23s/^# \{0,1\}//p' "$0"; else sed -n '6,23s/^# \{0,1\}//p' "$0" >&2; fi
+  if [[ "$1" == 0 ]]; then sed -n '6,26s/^# \{0,1\}//p' "$0"; else sed -n '6,26s/^# \{0,1\}//p' "$0" >&2; fi
   exit "$1"
 }
 
@@ -34,7 +37,7 @@ json=""
 data="data/mnist"
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --quick) bench_args+=("$1"); shift ;;
+    --quick|--nabla-diagnostics) bench_args+=("$1"); shift ;;
     --sections|--json|--data)
       [[ $# -ge 2 ]] || { echo "bench.sh: $1 needs a value" >&2; usage 2; }
       case "$1" in --sections) sections="$2" ;; --json) json="$2" ;; --data) data="$2" ;; esac

@@ -2,7 +2,8 @@
 # The MNIST race against PyTorch, alternating in one session (timings on a shared machine drift; a ratio is only
 # fair between runs interleaved like this). Each round runs PyTorch at float32 (OMP_WAIT_POLICY=passive, 2 threads,
 # the race's configuration: sigmoid, Adam, batch 112, lr 0.022, cosine over 2 epochs), then bench.sh section 2 at
-# float32 and at float64, then, with --baseline, section 2 of another checkout (another commit) at its default. Prints
+# float32 and at float64, then, with --baseline, section 2 at float64 with the per-epoch diagnostics on (what older
+# commits' section 2 computed) and section 2 of another checkout (another commit) at its default. Prints
 # one line per run (seconds to 97% test accuracy; Nabla's also the epoch times) and the medians.
 #
 # usage: submit-scripts/race-peer.sh --peer-data DIR [--rounds N] [--baseline CHECKOUT]
@@ -14,7 +15,7 @@
 set -euo pipefail
 
 usage() {
-  if [[ "$1" == 0 ]]; then sed -n '8,13s/^# \{0,1\}//p' "$0"; else sed -n '8,13s/^# \{0,1\}//p' "$0" >&2; fi
+  if [[ "$1" == 0 ]]; then sed -n '9,14s/^# \{0,1\}//p' "$0"; else sed -n '9,14s/^# \{0,1\}//p' "$0" >&2; fi
   exit "$1"
 }
 
@@ -44,11 +45,12 @@ json="$(mktemp)"
 results="$(mktemp)"
 trap 'rm -f "$json" "$results"' EXIT
 
-nabla() {  # nabla NAME CHECKOUT [PRECISION]: one bench.sh section 2; prints "NAME seconds epoch_s…"
-  local name="$1" dir="$2"
-  shift 2
+nabla() {  # nabla NAME CHECKOUT [PRECISION [OPTION…]]: one bench.sh section 2; prints "NAME seconds epoch_s…"
+  local name="$1" dir="$2" precision="${3:-}"
+  shift $(( $# < 3 ? $# : 3 ))
   rm -f "$json"
-  (cd "$dir" && submit-scripts/bench.sh --sections 2 ${1:+--precision "$1"} --json "$json" >/dev/null 2>&1) \
+  (cd "$dir" && submit-scripts/bench.sh --sections 2 ${precision:+--precision "$precision"} "$@" --json "$json" \
+    >/dev/null 2>&1) \
     || { echo "$name failed"; return; }
   "$peer_python" - "$json" "$name" <<'EOF'
 import json, sys
@@ -76,6 +78,8 @@ for i in $(seq 1 "$rounds"); do
   nabla nabla-float32 "$here" float32 | tee -a "$results" | sed "s/^/round $i: /"
   nabla nabla-float64 "$here" float64 | tee -a "$results" | sed "s/^/round $i: /"
   if [[ -n "$baseline" ]]; then
+    # the baseline computes the per-epoch diagnostics (bench section 2 did, before 2026-11-30): so does this run
+    nabla nabla-float64-diagnostics "$here" float64 --nabla-diagnostics | tee -a "$results" | sed "s/^/round $i: /"
     nabla baseline "$baseline" | tee -a "$results" | sed "s/^/round $i: /"
   fi
 done

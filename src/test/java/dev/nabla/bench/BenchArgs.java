@@ -21,11 +21,13 @@ import java.util.TreeSet;
  *     cosine (annealed over the race's maximum epochs)
  * @param nablaEpochs section 2's maximum epochs (also the cosine schedule's length), or 0 for the plan's
  * @param precision the precision of Nabla's training in sections 2 and 4 (section 4 then compares with sgemm)
+ * @param nablaDiagnostics section 2 computes the per-epoch diagnostics (saturation probe, one more Spark job an
+ *     epoch), as commits before 2026-11-30's race change did; off by default: the peers do not
  * @param help print the usage and stop
  */
 record BenchArgs(boolean quick, Path json, Path data, Set<Integer> sections, int nablaBatch,
     double nablaLearningRate, String nablaOptimizer, String nablaSchedule, int nablaEpochs, Precision precision,
-    int[] mllibIterations, boolean help) {
+    boolean nablaDiagnostics, int[] mllibIterations, boolean help) {
 
   BenchArgs {
     sections = Set.copyOf(sections);
@@ -44,12 +46,14 @@ record BenchArgs(boolean quick, Path json, Path data, Set<Integer> sections, int
     String schedule = "cosine";
     int epochs = 0;
     Precision precision = Precision.FLOAT64;
+    boolean diagnostics = false;
     int[] mllibIterations = null;
     List<String> rest = new ArrayList<>(List.of(args));
     while (!rest.isEmpty()) {
       String arg = rest.remove(0);
       switch (arg) {
         case "--quick" -> quick = true;
+        case "--nabla-diagnostics" -> diagnostics = true;
         case "-h", "--help" -> help = true;
         case "--json" -> json = Path.of(value(arg, rest));
         case "--data" -> data = Path.of(value(arg, rest));
@@ -115,7 +119,7 @@ record BenchArgs(boolean quick, Path json, Path data, Set<Integer> sections, int
         default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
       }
     }
-    return new BenchArgs(quick, json, data, sections, batch, lr, optimizer, schedule, epochs, precision,
+    return new BenchArgs(quick, json, data, sections, batch, lr, optimizer, schedule, epochs, precision, diagnostics,
         mllibIterations, help);
   }
 

@@ -60,6 +60,8 @@ class BenchToolsTest {
     assertEquals(Path.of("out.json"), a.json());
     assertEquals(dev.nabla.nn.Precision.FLOAT32, a.precision());
     assertEquals(dev.nabla.nn.Precision.FLOAT64, BenchArgs.parse(new String[0]).precision());
+    assertEquals(false, a.nablaDiagnostics());
+    assertEquals(true, BenchArgs.parse(new String[] {"--nabla-diagnostics"}).nablaDiagnostics());
     assertEquals(Set.of(1, 3), a.sections());
     BenchPlan p = a.plan();
     assertEquals("quick", p.name());

@@ -19,7 +19,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 /**
  * Section 2 of the Spark benchmark: Nabla's time to a test accuracy. The {@link Trainer} fits
  * 784-128(sigmoid)-10(softmax) with cross-entropy and the chosen optimizer and schedule, with the test set as its validation
- * set, so every epoch ends with a distributed evaluation; the time to target is
+ * set, so every epoch ends with a distributed evaluation (and, only with {@code --nabla-diagnostics}, the saturation
+ * probe's job: the peers compute no diagnostics, so by default neither does the race); the time to target is
  * {@link EpochMetrics#wallSeconds()} of the first epoch whose test accuracy reaches it: from the start
  * of the fit (data already packed and cached) to the end of that epoch's evaluation. The fit is stopped
  * there by the listener (an exception the Trainer does not catch, thrown after the epoch is complete).
@@ -35,7 +36,7 @@ final class NablaRace {
    * @param reached whether the last epoch reached the target (else the fit ran out of epochs)
    */
   record Result(TrainSettings settings, String optimizer, Precision precision, double target,
-      List<EpochMetrics> history, boolean reached) {
+      List<EpochMetrics> history, boolean reached, boolean diagnostics) {
     Result {
       history = List.copyOf(history);
       if (history.isEmpty()) {
@@ -83,6 +84,8 @@ final class NablaRace {
       e.put("samples_per_s", m.samplesPerSecond());
       epochs.add(e);
     }
+    out.note("Per-epoch diagnostics (saturation probe): " + (r.diagnostics() ? "on (--nabla-diagnostics)" : "off, as "
+        + "the peers compute none (--nabla-diagnostics turns them on, as before 2026-11-30)") + ".");
     out.note("Nabla time to " + r.target() + ": " + (r.reached() ? Section.s(r.secondsToTarget()) + " (epoch "
         + r.last().epoch() + ")" : "not reached in " + r.history().size() + " epochs") + ": wall time from the start "
         + "of fit (data packed and cached before) to the end of that epoch's test-set evaluation. Batch size and "
@@ -96,6 +99,7 @@ final class NablaRace {
     }
     out.put("step_engine", "stream");
     out.put("precision", r.precision().cliName());
+    out.put("diagnostics", r.diagnostics());
     out.put("batch", s.batchSize());
     out.put("learning_rate", s.learningRate());
     out.put("optimizer", r.optimizer());
@@ -107,7 +111,7 @@ final class NablaRace {
 
   /** Fits until the first epoch with test accuracy ≥ target, or {@code s.epochs()} epochs. */
   static Result run(JavaSparkContext sc, TrainingSet train, TrainingSet test, TrainSettings s,
-      Optimization optimization, double target, StepEngine engine, Precision precision) {
+      Optimization optimization, double target, StepEngine engine, Precision precision, boolean diagnostics) {
     List<EpochMetrics> history = new ArrayList<>();
     TrainingListener listener = new TrainingListener() {
       @Override public void onMessage(String line) {
@@ -122,11 +126,12 @@ final class NablaRace {
       }
     };
     try {
-      new Trainer(sc).shuffleWindow(Mnist.WINDOW).stepEngine(engine).precision(precision).fit(train, test, s, optimization, listener);
+      new Trainer(sc).shuffleWindow(Mnist.WINDOW).stepEngine(engine).precision(precision).diagnostics(diagnostics)
+          .fit(train, test, s, optimization, listener);
     } catch (TargetReached stop) {
-      return new Result(s, describe(optimization), precision, target, history, true);
+      return new Result(s, describe(optimization), precision, target, history, true, diagnostics);
     }
-    return new Result(s, describe(optimization), precision, target, history, false);
+    return new Result(s, describe(optimization), precision, target, history, false, diagnostics);
   }
 
   /** E.g. "adam, cosine schedule over 3 epochs". */

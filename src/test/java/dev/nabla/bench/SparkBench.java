@@ -39,6 +39,7 @@ public final class SparkBench {
       + "  --nabla-optimizer NAME          Nabla's optimizer in section 2 (default adam)\n"
       + "  --nabla-schedule NAME           its learning-rate schedule (default cosine, over the maximum epochs)\n"
       + "  --nabla-epochs N                its maximum epochs (default: the plan's)\n"
+      + "  --nabla-diagnostics             section 2 also computes the per-epoch diagnostics (off: the peers do not)\n"
       + "  --precision P                   float64 (default) or float32: Nabla's compute in sections 2 and 4 (4 then\n"
       + "                                  compares with sgemm instead of dgemm)";
   private static final int WORKERS = 2;
@@ -119,9 +120,10 @@ public final class SparkBench {
       StepEngine[] engines = {StepEngine.STREAM, StepEngine.JOBS};
       for (int e = 0; e < engines.length; e++) {
         NablaRace.run(sc, train, test, NablaRace.settings(NablaRace.INIT, plan.nablaBatch(), plan.nablaLearningRate(),
-            engines[e] == StepEngine.STREAM ? WARMUP_EPOCHS : 1), optimization, 2.0, engines[e], a.precision());
+            engines[e] == StepEngine.STREAM ? WARMUP_EPOCHS : 1), optimization, 2.0, engines[e], a.precision(),
+            a.nablaDiagnostics());
         results[e] = NablaRace.run(sc, train, test, race, optimization, plan.targetAccuracy(), engines[e],
-            a.precision());
+            a.precision(), a.nablaDiagnostics());
       }
       nabla = results[0];
       NablaRace.Result jobs = results[1];
