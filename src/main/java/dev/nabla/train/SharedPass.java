@@ -7,8 +7,8 @@ import java.util.function.ToIntFunction;
 
 /**
  * A {@link Split} that shares an element-wise pass of the driver (the optimizer's update) with the local stream's task
- * threads, which would otherwise only wait for the next step: the indices in chunks ({@value #CHUNK} by default), taken in turn
- * from one counter by the driver and by every lent thread that picks the work up. The driver returns once every chunk
+ * threads, which would otherwise only wait for the next step: the indices in chunks ({@value #CHUNK} by default),
+ * taken in turn from one counter by the driver and by every lent thread that picks the work up. The driver returns once every chunk
  * is done; a thread that never picks up leaves its chunks to the others. Element-wise, so the same bits as one pass.
  */
 final class SharedPass implements Split {

@@ -49,7 +49,10 @@ final class StepUpdate {
     return apply(sum, divisor, params, epoch, step, globalStep, Split.SERIAL);
   }
 
-  /** As {@link #apply(GradientSum, double, double[], int, int, long)}, the optimizer's update run through {@code split}. */
+  /**
+   * As {@link #apply(GradientSum, double, double[], int, int, long)}, the optimizer's update run through {@code
+   * split}.
+   */
   double[] apply(GradientSum sum, double divisor, double[] params, int epoch, int step, long globalStep, Split split) {
     if (ledger != null) {
       ledger.addNoise(sum.gradient, globalStep);

@@ -89,7 +89,8 @@ final class NablaRace {
     out.note("Nabla time to " + r.target() + ": " + (r.reached() ? Section.s(r.secondsToTarget()) + " (epoch "
         + r.last().epoch() + ")" : "not reached in " + r.history().size() + " epochs") + ": wall time from the start "
         + "of fit (data packed and cached before) to the end of that epoch's test-set evaluation. Batch size and "
-        + "learning rate chosen with SgdGrid (docs/performance.md); the epochs also set the schedule's length; " + SparkBench.WARMUP_EPOCHS + " untimed warm-up epochs over the training set ran first (MLlib's warm-up: 3 iterations).");
+        + "learning rate chosen with SgdGrid (docs/performance.md); the epochs also set the schedule's length; " + SparkBench.WARMUP_EPOCHS
+        + " untimed warm-up epochs over the training set ran first (MLlib's warm-up: 3 iterations).");
     if (jobs != null) {
       out.note("The same race with one Spark job per step (`--step-engine jobs`) instead of the default step stream: "
           + (jobs.reached() ? Section.s(jobs.secondsToTarget()) + " (epoch " + jobs.last().epoch() + ", test accuracy "

@@ -4,6 +4,7 @@ import dev.nabla.nn.GradientSum;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One edge of the tree: from a parent (the driver, or a task) down to a child task. The parent sends each step's θ
@@ -242,7 +243,7 @@ abstract class Edge {
    * microseconds or more), then registers itself and parks; the sending end unparks it.
    */
   static final class Slot<T> {
-    private final java.util.concurrent.atomic.AtomicReference<T> value = new java.util.concurrent.atomic.AtomicReference<>();
+    private final AtomicReference<T> value = new AtomicReference<>();
     private volatile Thread waiter;
 
     /** Puts {@code v} if the slot is empty; false if it holds a message not yet taken. */
