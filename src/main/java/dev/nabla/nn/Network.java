@@ -188,11 +188,7 @@ public final class Network {
     if (cols == 0) {
       return;
     }
-    forward(params, x, cols, ws, dropout, columnSeeds);
-    sum.lossSum += lossSum(y, cols, ws);
-    computeDeltas(params, y, cols, ws);
-    accumulateGradient(x, cols, ws, sum.gradient);
-    sum.count += cols;
+    sums(params, x, y, cols, ws, sum, Double.NaN, dropout, columnSeeds, false);
   }
 
   /**
@@ -210,20 +206,40 @@ public final class Network {
     if (cols <= 0) {
       throw new IllegalArgumentException("a step's share needs a row, got cols = " + cols);
     }
-    boolean clipped = !Double.isNaN(clip);
-    if (clipped && !(clip > 0)) {
-      throw new IllegalArgumentException("clip must be > 0 (or +Infinity for none), got " + clip);
+    if (!Double.isNaN(clip)) {
+      checkClip(clip);
     }
+    sums(params, x, y, cols, ws, sum, clip, dropout, columnSeeds, true);
+  }
+
+  /**
+   * Forward and backward over the batch, clipped per sample unless {@code clip} is NaN: the SUMS added into {@code
+   * sum}, or with {@code fresh} written over it (each entry once; at FLOAT32 every gradient entry a float32 value).
+   */
+  private void sums(double[] params, Inputs x, double[] y, int cols, Workspace ws, GradientSum sum, double clip,
+      Dropout dropout, long[] columnSeeds, boolean fresh) {
     forward(params, x, cols, ws, dropout, columnSeeds);
-    sum.lossSum = lossSum(y, cols, ws);
+    double loss = lossSum(y, cols, ws);
     computeDeltas(params, y, cols, ws);
-    if (clipped) {
+    if (!Double.isNaN(clip)) {
       SampleClipping.norms(topology, x, cols, ws);
       SampleClipping.clip(topology, cols, ws, clip);
     }
-    gradient(x, cols, ws, sum.gradient, true);
-    ws.products.roundSums(sum.gradient, !(x instanceof DenseInputs));
-    sum.count = cols;
+    gradient(x, cols, ws, sum.gradient, fresh);
+    if (fresh) {
+      ws.products.roundSums(sum.gradient, !(x instanceof DenseInputs));
+      sum.lossSum = loss;
+      sum.count = cols;
+    } else {
+      sum.lossSum += loss;
+      sum.count += cols;
+    }
+  }
+
+  private static void checkClip(double clip) {
+    if (!(clip > 0)) {
+      throw new IllegalArgumentException("clip must be > 0 (or +Infinity for none), got " + clip);
+    }
   }
 
   /**
@@ -248,19 +264,11 @@ public final class Network {
    */
   public void addClippedGradient(double[] params, Inputs x, double[] y, int cols, Workspace ws, GradientSum sum,
       double clip, Dropout dropout, long[] columnSeeds) {
-    if (!(clip > 0)) {
-      throw new IllegalArgumentException("clip must be > 0 (or +Infinity for none), got " + clip);
-    }
+    checkClip(clip);
     if (cols == 0) {
       return;
     }
-    forward(params, x, cols, ws, dropout, columnSeeds);
-    sum.lossSum += lossSum(y, cols, ws);
-    computeDeltas(params, y, cols, ws);
-    SampleClipping.norms(topology, x, cols, ws);
-    SampleClipping.clip(topology, cols, ws, clip);
-    accumulateGradient(x, cols, ws, sum.gradient);
-    sum.count += cols;
+    sums(params, x, y, cols, ws, sum, clip, dropout, columnSeeds, false);
   }
 
   /**

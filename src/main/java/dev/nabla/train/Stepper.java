@@ -40,8 +40,6 @@ final class Stepper implements AutoCloseable {
   private long driverBytes;
   private long maxTaskBytes;
   private double[] rounded;
-  private SharedPass shared;
-  private TreeStream sharedOf;
 
   /**
    * @param fanout the tree's k
@@ -104,24 +102,17 @@ final class Stepper implements AutoCloseable {
   }
 
   /**
-   * Ends the epoch's stream (its tasks return and free their slots for evaluation jobs); returns the epoch's
-   * streamed traffic, null when no step was streamed.
-   */
-  /**
    * How the driver's element-wise passes between two steps run: shared with the local stream's waiting task threads
    * while a stream is open, else on the driver alone. Valid until the next step.
    */
   dev.nabla.optim.Split split() {
-    if (stream == null) {
-      return dev.nabla.optim.Split.SERIAL;
-    }
-    if (shared == null || sharedOf != stream) {
-      shared = new SharedPass(stream);
-      sharedOf = stream;
-    }
-    return shared;
+    return stream == null ? dev.nabla.optim.Split.SERIAL : new SharedPass(stream);
   }
 
+  /**
+   * Ends the epoch's stream (its tasks return and free their slots for evaluation jobs); returns the epoch's
+   * streamed traffic, null when no step was streamed.
+   */
   StepTraffic endEpoch() {
     if (stream != null) {
       stream.close();
