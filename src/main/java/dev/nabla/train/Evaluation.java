@@ -9,48 +9,75 @@ import dev.nabla.nn.Topology;
 import dev.nabla.nn.Workspace;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
-/** One distributed forward-only pass over packed rows, into mergeable metrics. */
+/**
+ * One forward-only pass over packed rows, into mergeable metrics: a Spark job, or in local mode the same per-partition
+ * passes in this JVM ({@link LocalValidation}); either way merged in partition order.
+ */
 public final class Evaluation {
   private static final int CHUNK = 1024;
 
   private Evaluation() {
   }
 
-  /** Loss, accuracy, confusion matrix, … of classification targets (one-hot, length k). */
+  /**
+   * Loss, accuracy, confusion matrix, … of classification targets (one-hot, length k): one Spark job, the partitions'
+   * metrics merged in partition order (not in the order their tasks end), so the same bits every run.
+   */
   static ClassificationMetrics classification(JavaRDD<ShardGroup> data, Broadcast<DataView> view,
       Broadcast<double[]> params, Topology t, int numClasses, Precision precision) {
-    return data.mapPartitions(it -> {
-      ClassificationMetrics m = new ClassificationMetrics(numClasses);
-      forEachChunk(it, view.value(), params.value(), t, precision, (out, y, cols, lossSum) -> {
-        int k = t.outputSize();
-        for (int c = 0; c < cols; c++) {
-          m.add(argmax(y, c * k, k), argmax(out, c * k, k));
-        }
-        m.addLoss(lossSum);
-      });
-      return Collections.singletonList(m).iterator();
-    }).reduce(ClassificationMetrics::merge);
+    return inOrder(data.mapPartitions(it -> Collections.singletonList(
+        classificationOf(it, view.value(), params.value(), t, numClasses, precision)).iterator()).collect(),
+        ClassificationMetrics::merge);
   }
 
-  /** Loss, MSE, RMSE, MAE, R² of regression targets. */
+  /** Loss, MSE, RMSE, MAE, R² of regression targets: as {@link #classification}, merged in partition order. */
   static RegressionMetrics regression(JavaRDD<ShardGroup> data, Broadcast<DataView> view,
       Broadcast<double[]> params, Topology t, Precision precision) {
-    return data.mapPartitions(it -> {
-      RegressionMetrics m = new RegressionMetrics(t.outputSize());
-      forEachChunk(it, view.value(), params.value(), t, precision, (out, y, cols, lossSum) -> {
-        int k = t.outputSize();
-        for (int c = 0; c < cols; c++) {
-          m.add(y, c * k, out, c * k);
-        }
-        m.addLoss(lossSum);
-      });
-      return Collections.singletonList(m).iterator();
-    }).reduce(RegressionMetrics::merge);
+    return inOrder(data.mapPartitions(it -> Collections.singletonList(
+        regressionOf(it, view.value(), params.value(), t, precision)).iterator()).collect(), RegressionMetrics::merge);
+  }
+
+  /** One partition's classification metrics: what a task of {@link #classification}'s job computes. */
+  static ClassificationMetrics classificationOf(java.util.Iterator<ShardGroup> it, DataView view, double[] params,
+      Topology t, int numClasses, Precision precision) {
+    ClassificationMetrics m = new ClassificationMetrics(numClasses);
+    forEachChunk(it, view, params, t, precision, (out, y, cols, lossSum) -> {
+      int k = t.outputSize();
+      for (int c = 0; c < cols; c++) {
+        m.add(argmax(y, c * k, k), argmax(out, c * k, k));
+      }
+      m.addLoss(lossSum);
+    });
+    return m;
+  }
+
+  /** One partition's regression metrics: what a task of {@link #regression}'s job computes. */
+  static RegressionMetrics regressionOf(java.util.Iterator<ShardGroup> it, DataView view, double[] params, Topology t,
+      Precision precision) {
+    RegressionMetrics m = new RegressionMetrics(t.outputSize());
+    forEachChunk(it, view, params, t, precision, (out, y, cols, lossSum) -> {
+      int k = t.outputSize();
+      for (int c = 0; c < cols; c++) {
+        m.add(y, c * k, out, c * k);
+      }
+      m.addLoss(lossSum);
+    });
+    return m;
+  }
+
+  /** The partitions' metrics merged in partition order (into the first). */
+  static <M> M inOrder(List<M> partitions, java.util.function.BinaryOperator<M> merge) {
+    M total = partitions.get(0);
+    for (int i = 1; i < partitions.size(); i++) {
+      total = merge.apply(total, partitions.get(i));
+    }
+    return total;
   }
 
   /** {@link ClassificationMetrics} of the parameters on a classification set (one Spark job). */
@@ -85,19 +112,27 @@ public final class Evaluation {
    */
   static Map<String, Double> summary(TrainingSet set, Broadcast<DataView> view, Broadcast<double[]> params,
       Topology t, Precision precision) {
+    return set.numClasses() > 0
+        ? summary(classification(set.data().groups(), view, params, t, set.numClasses(), precision))
+        : summary(regression(set.data().groups(), view, params, t, precision));
+  }
+
+  /** The metrics an epoch reports of a classification set. */
+  static Map<String, Double> summary(ClassificationMetrics c) {
     Map<String, Double> m = new LinkedHashMap<>();
-    if (set.numClasses() > 0) {
-      ClassificationMetrics c = classification(set.data().groups(), view, params, t, set.numClasses(), precision);
-      m.put("loss", c.meanLoss());
-      m.put("accuracy", c.accuracy());
-    } else {
-      RegressionMetrics r = regression(set.data().groups(), view, params, t, precision);
-      m.put("loss", r.meanLoss());
-      m.put("mse", r.mse());
-      m.put("rmse", r.rmse());
-      m.put("mae", r.mae());
-      m.put("r2", r.r2());
-    }
+    m.put("loss", c.meanLoss());
+    m.put("accuracy", c.accuracy());
+    return m;
+  }
+
+  /** The metrics an epoch reports of a regression set. */
+  static Map<String, Double> summary(RegressionMetrics r) {
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("loss", r.meanLoss());
+    m.put("mse", r.mse());
+    m.put("rmse", r.rmse());
+    m.put("mae", r.mae());
+    m.put("r2", r.r2());
     return m;
   }
 

@@ -14,8 +14,8 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * Runs a training run's steps with the chosen {@link StepEngine}: through a {@link TreeStream} per epoch
- * when it can, else (and for the rest of an epoch whose stream broke) as one Spark job per step with θ
+ * Runs a training run's steps with the chosen {@link StepEngine}: through a {@link TreeStream}, kept open from one
+ * epoch to the next until a Spark job needs its slots ({@link #freeSlots()}), when it can, else (and for the rest of an epoch whose stream broke) as one Spark job per step with θ
  * broadcast. Either way a step returns the same SUMS, added in the same tree's order, bit for bit; the driver
  * keeps θ and the optimizer state, so switching engines mid-epoch loses nothing. A stream that breaks mid-epoch
  * (an executor lost) is tried again next epoch; one that cannot start (its tasks do not connect) is not tried
@@ -110,14 +110,18 @@ final class Stepper implements AutoCloseable {
   }
 
   /**
-   * Ends the epoch's stream (its tasks return and free their slots for evaluation jobs); returns the epoch's
-   * streamed traffic, null when no step was streamed.
+   * As {@link #split()} with every index a piece of work of its own (a validation partition's pass): shared with the
+   * local stream's waiting task threads while a stream is open, else on the driver alone.
+   */
+  dev.nabla.optim.Split itemSplit() {
+    return stream == null ? dev.nabla.optim.Split.SERIAL : new SharedPass(stream::lend, 1);
+  }
+
+  /**
+   * Ends the epoch's steps: returns the epoch's streamed traffic (null when no step was streamed). The stream stays
+   * open for the next epoch's steps, its tasks holding their slots: call {@link #freeSlots()} before a Spark job.
    */
   StepTraffic endEpoch() {
-    if (stream != null) {
-      stream.close();
-      stream = null;
-    }
     brokenThisEpoch = false;
     StepTraffic t = streamedSteps == 0 ? null
         : new StepTraffic(streamedSteps, (double) driverBytes / streamedSteps, maxTaskBytes);
@@ -127,8 +131,19 @@ final class Stepper implements AutoCloseable {
     return t;
   }
 
+  /**
+   * Ends the open stream, if any: its tasks return and free their task slots for a Spark job (an evaluation, the
+   * health probe); the next step opens a new one.
+   */
+  void freeSlots() {
+    if (stream != null) {
+      stream.close();
+      stream = null;
+    }
+  }
+
   @Override public void close() {
-    endEpoch();
+    freeSlots();
     if (server != null) {
       try {
         server.close();
@@ -152,7 +167,7 @@ final class Stepper implements AutoCloseable {
       if (server == null && !sc.isLocal()) {
         server = new StreamServer(sc.getConf());
       }
-      sc.setJobDescription("nabla epoch " + (epoch + 1) + " step stream");
+      sc.setJobDescription("nabla step stream from epoch " + (epoch + 1));
       return TreeStream.open(batches.data(), batches.tasks().computer(), numParams, fanout, server,
           sc.getConf().getTimeAsMs(TIMEOUT_KEY, "60s"), float32Wire);
     } catch (IOException e) {

@@ -339,6 +339,11 @@ public final class Trainer {
     Topology t = s.topology();
     int steps = batches.stepsPerEpoch();
     double lossFactor = targets == null ? 1 : targets.lossFactor();
+    LocalValidation local = null;
+    if (validation != null && sc.isLocal() && run.firstEpoch <= s.epochs()) {
+      sc.setJobDescription("nabla validation set to the driver");
+      local = LocalValidation.handOver(sc, validation, valView.value());
+    }
     for (int epoch = run.firstEpoch; epoch <= s.epochs(); epoch++) {
       String stop = ledger == null ? null : ledger.stopBefore(epoch);
       if (stop != null) {
@@ -367,11 +372,14 @@ public final class Trainer {
       StepTraffic traffic = stepper.endEpoch();
       double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
       double[] inDataUnits = dataUnits(targets, t, params);
-      Map<String, Double> val = evaluate(validation, valView, t, inDataUnits, epoch, s.epochs());
+      Map<String, Double> val = local != null
+          ? local.summary(inDataUnits, t, precision, stepper.itemSplit())
+          : evaluate(validation, valView, t, inDataUnits, epoch, s.epochs(), stepper);
       if (val.containsKey("loss")) {
         rule.schedule().onValidationLoss(val.get("loss"));
       }
-      List<LayerHealth> health = diagnostics ? health(train, trainView, t, params, epoch, s.epochs(), run) : List.of();
+      List<LayerHealth> health = diagnostics
+          ? health(train, trainView, t, params, epoch, s.epochs(), run, stepper) : List.of();
       long now = System.nanoTime();
       EpochMetrics m = new EpochMetrics(epoch, run.meanLoss() * lossFactor, val, update.rate(), run.samples / trainSeconds,
           (now - epochStart) / 1e9, run.wallSeconds(now), health,
@@ -415,12 +423,13 @@ public final class Trainer {
     return targets == null ? params : targets.fold(t, params);
   }
 
-  /** The validation metrics of the parameters (empty without validation data). */
+  /** The validation metrics of the parameters (empty without validation data), one Spark job. */
   private Map<String, Double> evaluate(TrainingSet validation, Broadcast<DataView> view, Topology t, double[] params,
-      int epoch, int epochs) {
+      int epoch, int epochs, Stepper stepper) {
     if (validation == null) {
       return Map.of();
     }
+    stepper.freeSlots();
     sc.setJobDescription("nabla epoch " + epoch + "/" + epochs + " evaluation");
     Broadcast<double[]> bc = sc.broadcast(params);
     try {
@@ -432,7 +441,8 @@ public final class Trainer {
 
   /** Per-layer RMS gradient norms of the epoch and the {@link HealthProbe}'s saturation, layer 1 first. */
   private List<LayerHealth> health(TrainingSet train, Broadcast<DataView> view, Topology t, double[] params, int epoch,
-      int epochs, RunProgress run) {
+      int epochs, RunProgress run, Stepper stepper) {
+    stepper.freeSlots();
     sc.setJobDescription("nabla epoch " + epoch + "/" + epochs + " diagnostics");
     Broadcast<double[]> bc = sc.broadcast(params);
     Saturation sat;

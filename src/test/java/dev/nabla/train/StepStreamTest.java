@@ -28,7 +28,7 @@ import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.junit.jupiter.api.Test;
 
 /**
- * The step stream (one Spark job per epoch, θ and SUMS over sockets) gives the one-job-per-step run's
+ * The step stream (one Spark job kept open across epochs, θ and SUMS over sockets) gives the one-job-per-step run's
  * result bit for bit, and falls back to jobs (still bit for bit) when it cannot run or breaks mid-epoch.
  */
 class StepStreamTest extends SharedSpark {
@@ -37,15 +37,28 @@ class StepStreamTest extends SharedSpark {
   private static final int EPOCHS = 3;
   private static final int STEPS = 10; // 160 rows, batch 16
 
-  /** What a fit did: its parameters, its step losses, its messages and how many Spark jobs it ran. */
-  private record Run(double[] params, List<Double> losses, List<String> messages, int jobs) {
+  /**
+   * What a fit did: its parameters, its step losses, its messages, how many Spark jobs it ran and its epochs'
+   * validation metrics.
+   */
+  private record Run(double[] params, List<Double> losses, List<String> messages, int jobs,
+      List<java.util.Map<String, Double>> validation) {
   }
 
   private Run fit(int partitions, StepEngine engine, Supplier<Trainer> trainer, TrainSettings s, int cancelAtStep) {
+    return fit(partitions, engine, trainer, s, cancelAtStep, false, false);
+  }
+
+  /** @param validate with a validation set of 3 partitions; @param diagnostics with the per-epoch health probe */
+  private Run fit(int partitions, StepEngine engine, Supplier<Trainer> trainer, TrainSettings s, int cancelAtStep,
+      boolean validate, boolean diagnostics) {
     JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<Example> rows = TrainingFixtures.blobs(160, 5, 3, 11);
     TrainingSet train = TrainingFixtures.packed(sc, rows, TrainingFixtures.even(160, partitions), 3);
-    
+    TrainingSet val = validate
+        ? TrainingFixtures.packed(sc, TrainingFixtures.blobs(90, 5, 3, 12), TrainingFixtures.even(90, 3), 3) : null;
+    List<java.util.Map<String, Double>> metrics = new ArrayList<>();
+
     AtomicInteger jobs = new AtomicInteger();
     AtomicInteger ended = new AtomicInteger();
     SparkListener counter = new SparkListener() {
@@ -61,7 +74,8 @@ class StepStreamTest extends SharedSpark {
     List<Double> losses = new ArrayList<>();
     List<String> messages = new ArrayList<>();
     try {
-      TrainResult r = trainer.get().stepEngine(engine).diagnostics(false).fit(train, null, s, Optimization.of("adam"),
+      TrainResult r = trainer.get().stepEngine(engine).diagnostics(diagnostics).fit(train, val, s,
+          Optimization.of("adam"),
           new TrainingListener() {
             @Override public void onStep(StepMetrics m) {
               losses.add(m.loss());
@@ -81,12 +95,16 @@ class StepStreamTest extends SharedSpark {
             }
 
             @Override public void onEpoch(EpochMetrics m) {
+              metrics.add(m.validation());
             }
           });
-      return new Run(r.params(), losses, messages, jobs.get());
+      return new Run(r.params(), losses, messages, jobs.get(), metrics);
     } finally {
       spark.sparkContext().removeSparkListener(counter);
       train.data().release();
+      if (val != null) {
+        val.data().release();
+      }
     }
   }
 
@@ -105,8 +123,28 @@ class StepStreamTest extends SharedSpark {
     Run stream = fit(2, StepEngine.STREAM, () -> new Trainer(sc()), settings(), -1);
     assertSame(jobs, stream);
     assertEquals(EPOCHS * STEPS, jobs.jobs(), "one job per step");
-    assertEquals(EPOCHS, stream.jobs(), "one job per epoch");
+    assertEquals(1, stream.jobs(), "one stream job, kept open from one epoch to the next");
     assertTrue(stream.messages().isEmpty(), stream.messages().toString());
+  }
+
+  @Test
+  void localValidationKeepsTheStreamOpenAndGivesTheSameMetrics() {
+    Run jobs = fit(2, StepEngine.JOBS, () -> new Trainer(sc()), settings(), -1, true, false);
+    Run stream = fit(2, StepEngine.STREAM, () -> new Trainer(sc()), settings(), -1, true, false);
+    assertSame(jobs, stream);
+    assertEquals(jobs.validation(), stream.validation(), "every epoch's validation metrics, bit for bit");
+    assertEquals(EPOCHS, stream.validation().size());
+    assertEquals(EPOCHS * STEPS + 1, jobs.jobs(), "one job per step and the validation set's hand-over");
+    assertEquals(2, stream.jobs(), "the hand-over and one stream job: no evaluation job, no new stream per epoch");
+  }
+
+  @Test
+  void theHealthProbeFreesTheSlotsEachEpochWithTheSameResult() {
+    Run jobs = fit(2, StepEngine.JOBS, () -> new Trainer(sc()), settings(), -1, true, true);
+    Run stream = fit(2, StepEngine.STREAM, () -> new Trainer(sc()), settings(), -1, true, true);
+    assertSame(jobs, stream);
+    assertEquals(jobs.validation(), stream.validation());
+    assertEquals(1 + 2 * EPOCHS, stream.jobs(), "the hand-over, then per epoch a stream and the probe");
   }
 
   @Test
@@ -136,7 +174,7 @@ class StepStreamTest extends SharedSpark {
     assertEquals(1, broken.messages().size(), broken.messages().toString());
     assertTrue(broken.messages().get(0).contains("epoch 2 continues with one Spark job per step"),
         broken.messages().get(0));
-    assertEquals(EPOCHS + (STEPS - 4), broken.jobs(), "epoch 2: steps 15-20 as jobs; epochs 1 and 3 streamed");
+    assertEquals(2 + (STEPS - 4), broken.jobs(), "epoch 2: steps 15-20 as jobs; a stream for epochs 1-2, one for 3");
   }
 
   @Test
