@@ -118,6 +118,14 @@ final class Stepper implements AutoCloseable {
   }
 
   /**
+   * Local mode while a stream is open: every training partition's data, read through its waiting task (an entry is
+   * null for a partition without rows), for passes over them between steps ({@link #itemSplit()}); else null.
+   */
+  dev.nabla.data.ShardGroup[] localGroups() {
+    return stream == null ? null : stream.localGroups();
+  }
+
+  /**
    * Ends the epoch's steps: returns the epoch's streamed traffic (null when no step was streamed). The stream stays
    * open for the next epoch's steps, its tasks holding their slots: call {@link #freeSlots()} before a Spark job.
    */

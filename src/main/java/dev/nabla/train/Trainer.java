@@ -439,17 +439,25 @@ public final class Trainer {
     }
   }
 
-  /** Per-layer RMS gradient norms of the epoch and the {@link HealthProbe}'s saturation, layer 1 first. */
+  /**
+   * Per-layer RMS gradient norms of the epoch and the {@link HealthProbe}'s saturation, layer 1 first: in this JVM over
+   * the open local stream's partitions, else as a Spark job.
+   */
   private List<LayerHealth> health(TrainingSet train, Broadcast<DataView> view, Topology t, double[] params, int epoch,
       int epochs, RunProgress run, Stepper stepper) {
-    stepper.freeSlots();
-    sc.setJobDescription("nabla epoch " + epoch + "/" + epochs + " diagnostics");
-    Broadcast<double[]> bc = sc.broadcast(params);
+    dev.nabla.data.ShardGroup[] groups = stepper.localGroups();
     Saturation sat;
-    try {
-      sat = HealthProbe.measure(train.data().groups(), view, bc, t, train.rows());
-    } finally {
-      bc.destroy();
+    if (groups != null) {
+      sat = HealthProbe.measure(groups, view.value(), params, t, train.rows(), stepper.itemSplit());
+    } else {
+      stepper.freeSlots();
+      sc.setJobDescription("nabla epoch " + epoch + "/" + epochs + " diagnostics");
+      Broadcast<double[]> bc = sc.broadcast(params);
+      try {
+        sat = HealthProbe.measure(train.data().groups(), view, bc, t, train.rows());
+      } finally {
+        bc.destroy();
+      }
     }
     List<LayerHealth> out = new ArrayList<>();
     for (int l = 1; l <= t.numLayers(); l++) {

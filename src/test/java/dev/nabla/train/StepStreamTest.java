@@ -42,7 +42,7 @@ class StepStreamTest extends SharedSpark {
    * validation metrics.
    */
   private record Run(double[] params, List<Double> losses, List<String> messages, int jobs,
-      List<java.util.Map<String, Double>> validation) {
+      List<java.util.Map<String, Double>> validation, List<List<dev.nabla.report.LayerHealth>> health) {
   }
 
   private Run fit(int partitions, StepEngine engine, Supplier<Trainer> trainer, TrainSettings s, int cancelAtStep) {
@@ -58,6 +58,7 @@ class StepStreamTest extends SharedSpark {
     TrainingSet val = validate
         ? TrainingFixtures.packed(sc, TrainingFixtures.blobs(90, 5, 3, 12), TrainingFixtures.even(90, 3), 3) : null;
     List<java.util.Map<String, Double>> metrics = new ArrayList<>();
+    List<List<dev.nabla.report.LayerHealth>> health = new ArrayList<>();
 
     AtomicInteger jobs = new AtomicInteger();
     AtomicInteger ended = new AtomicInteger();
@@ -96,9 +97,10 @@ class StepStreamTest extends SharedSpark {
 
             @Override public void onEpoch(EpochMetrics m) {
               metrics.add(m.validation());
+              health.add(m.layers());
             }
           });
-      return new Run(r.params(), losses, messages, jobs.get(), metrics);
+      return new Run(r.params(), losses, messages, jobs.get(), metrics, health);
     } finally {
       spark.sparkContext().removeSparkListener(counter);
       train.data().release();
@@ -139,12 +141,16 @@ class StepStreamTest extends SharedSpark {
   }
 
   @Test
-  void theHealthProbeFreesTheSlotsEachEpochWithTheSameResult() {
+  void theHealthProbeRunsOverTheOpenStreamsPartitionsWithTheJobsResult() {
     Run jobs = fit(2, StepEngine.JOBS, () -> new Trainer(sc()), settings(), -1, true, true);
     Run stream = fit(2, StepEngine.STREAM, () -> new Trainer(sc()), settings(), -1, true, true);
     assertSame(jobs, stream);
     assertEquals(jobs.validation(), stream.validation());
-    assertEquals(1 + 2 * EPOCHS, stream.jobs(), "the hand-over, then per epoch a stream and the probe");
+    assertEquals(EPOCHS * STEPS + 1 + EPOCHS, jobs.jobs(), "steps, the hand-over and a probe job per epoch");
+    assertEquals(jobs.health(), stream.health(), "the probe's counts in this JVM are the probe job's");
+    assertEquals(EPOCHS, stream.health().size());
+    assertEquals(2, stream.health().get(0).size(), "two layers");
+    assertEquals(2, stream.jobs(), "the hand-over and one stream job: the probe ran over the stream's partitions");
   }
 
   @Test

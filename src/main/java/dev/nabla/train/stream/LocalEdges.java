@@ -2,7 +2,6 @@ package dev.nabla.train.stream;
 
 import dev.nabla.data.ShardGroup;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -14,8 +13,11 @@ final class LocalEdges {
   private static final Map<String, Map<Integer, Edge.Local>> EDGES = new ConcurrentHashMap<>();
   /** Local mode: which partitions' tasks have arrived, per stream. */
   private static final Map<String, java.util.Set<Integer>> ARRIVED = new ConcurrentHashMap<>();
-  /** Local mode: the root partition's data, handed to the driver by its task (empty: the partition has none). */
-  private static final Map<String, Optional<ShardGroup>> ROOT = new ConcurrentHashMap<>();
+  /**
+   * Local mode: every partition's data, handed to the driver by its task (null: the partition has none), which
+   * computes the root's share and runs between-epoch passes (the health probe) over them while the tasks wait.
+   */
+  private static final Map<String, ShardGroup[]> GROUPS = new ConcurrentHashMap<>();
 
   private LocalEdges() {
   }
@@ -48,18 +50,25 @@ final class LocalEdges {
     for (int p = 0; p < tasks; p++) {
       edges[p] = edge(key, p, spinNanos);
     }
+    GROUPS.put(key, new ShardGroup[tasks]);
     ARRIVED.put(key, ConcurrentHashMap.newKeySet());
     return edges;
   }
 
-  /** Local mode: the root's task hands its partition's data ({@code null}: none) to the driver, which computes its share. */
-  static void handOverRoot(String key, ShardGroup group) {
-    ROOT.put(key, Optional.ofNullable(group));
+  /** Local mode: partition {@code p}'s task hands its partition's data ({@code null}: none) to the driver. */
+  static void handOver(String key, int p, ShardGroup group) {
+    ShardGroup[] g = GROUPS.get(key);
+    if (g != null) {
+      g[p] = group;
+    }
   }
 
-  /** Local mode: the root partition's data once its task has handed it over (empty: none), else null. */
-  static Optional<ShardGroup> root(String key) {
-    return ROOT.get(key);
+  /**
+   * Local mode: the partitions' data as their tasks handed it over (read once all have arrived; an entry is null for a
+   * partition without data), or null when the stream is gone.
+   */
+  static ShardGroup[] groups(String key) {
+    return GROUPS.get(key);
   }
 
   /** Local mode: partition {@code p}'s task has taken its place. */
@@ -101,7 +110,7 @@ final class LocalEdges {
   /** Forgets every edge of a stream, closing them (a stream aborted by its driver). */
   static void removeAll(String key) {
     ARRIVED.remove(key);
-    ROOT.remove(key);
+    GROUPS.remove(key);
     Map<Integer, Edge.Local> m = EDGES.remove(key);
     if (m != null) {
       m.values().forEach(Edge::close);

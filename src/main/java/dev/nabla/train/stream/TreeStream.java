@@ -77,9 +77,13 @@ public final class TreeStream implements AutoCloseable {
   private Traffic traffic = new Traffic(0, 0);
 
   /**
-   * Local mode: the driver in the root's place. {@code endEdge} is the edge the root's task waits on for the end.
+   * Local mode: the driver in the root's place. {@code endEdge} is the edge the root's task waits on for the end;
+   * {@code groups} every partition's data, as its task handed it over (null entries: none).
    */
-  private record LocalRoot(ShardGroup group, StepComputer computer, Edge endEdge) {
+  private record LocalRoot(ShardGroup[] groups, StepComputer computer, Edge endEdge) {
+    ShardGroup group() {
+      return groups[0];
+    }
   }
 
   private TreeStream(String key, TreeShape shape, Edge[] edges, LocalRoot localRoot, boolean polls,
@@ -143,7 +147,7 @@ public final class TreeStream implements AutoCloseable {
           toChildren[j] = local[rootChildren[j]];
         }
         return new TreeStream(key, shape, toChildren,
-            new LocalRoot(LocalEdges.root(key).orElse(null), computer, local[0]), polls, control, job, numParams,
+            new LocalRoot(LocalEdges.groups(key).clone(), computer, local[0]), polls, control, job, numParams,
             float32);
       }
       Hello[] hellos = new Hello[n];
@@ -353,6 +357,15 @@ public final class TreeStream implements AutoCloseable {
       e.lend(work);
     }
     return lenders.length;
+  }
+
+  /**
+   * Local mode: every training partition's data (an entry is null for a partition without rows), read through its
+   * task, which is alive while the stream is open: for passes the driver runs between steps ({@link #lend}). Null on
+   * sockets.
+   */
+  public ShardGroup[] localGroups() {
+    return localRoot == null ? null : localRoot.groups().clone();
   }
 
   private long bytes() {

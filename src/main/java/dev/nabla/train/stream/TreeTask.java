@@ -62,10 +62,10 @@ final class TreeTask implements VoidFunction<Iterator<ShardGroup>> {
       if (up == null) {
         return; // a stream that has ended already
       }
+      LocalEdges.handOver(key, partition, group);
       if (partition == 0) {
         // The driver, in this JVM, computes the root's share on its own thread and talks to the root's children
         // itself: one hand-over less each way per step. This task keeps the partition's slot until the stream ends.
-        LocalEdges.handOverRoot(key, group);
         LocalEdges.arrived(key, partition);
         while (up.receiveStep() != null) {
           // only the end is ever sent here
