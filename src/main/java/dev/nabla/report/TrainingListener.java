@@ -1,6 +1,10 @@
 package dev.nabla.report;
 
-/** Receives a run's progress on the driver. Default methods do nothing. */
+/**
+ * Receives a run's progress on the driver. Default methods do nothing. The callbacks run on the training thread while
+ * the step stream may hold every task slot (in local mode it does for the whole run): they must not start Spark jobs,
+ * which would wait for the run to end.
+ */
 public interface TrainingListener {
 
   /** Training is about to start. */
