@@ -72,6 +72,14 @@ public final class BlockSet {
     return groups.toJavaRDD();
   }
 
+  /**
+   * Local mode: training partition {@code p}'s handle, as its task would get it, made on the driver without a Spark
+   * job; it reads the shards through {@code context}, which must be a live task's of this JVM.
+   */
+  public ShardGroup group(int p, org.apache.spark.TaskContext context) {
+    return groups.compute(groups.partitions()[p], context).next();
+  }
+
   /** The number of training partitions. */
   public int partitions() {
     return groups.getNumPartitions();

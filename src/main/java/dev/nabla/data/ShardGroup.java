@@ -7,8 +7,9 @@ import org.apache.spark.rdd.RDD;
 
 /**
  * A task's handle on its training partition ({@link ShardGroups}): which shard rows it holds, and a way to
- * read a shard from Spark's cache when the task needs it. Lives only inside the task that computed it;
- * holds no shard itself, so the task decides what stays in memory.
+ * read a shard from Spark's cache when the task needs it, through the task's context. Used only while that task
+ * runs (in local mode also by the driver's threads, for a task that waits: {@link BlockSet#group}); holds no shard
+ * itself, so the task decides what stays in memory.
  */
 public final class ShardGroup {
   private final int index;

@@ -7,20 +7,23 @@ import dev.nabla.nn.Network;
 import dev.nabla.nn.Precision;
 import dev.nabla.nn.Topology;
 import dev.nabla.nn.Workspace;
+import dev.nabla.optim.Split;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * One forward-only pass over packed rows, into mergeable metrics: a Spark job, or in local mode the same per-partition
- * passes in this JVM ({@link LocalValidation}); either way merged in partition order.
+ * One forward-only pass over packed rows, into mergeable metrics: a Spark job, or in local mode while the step stream
+ * holds the slots the same per-partition passes in this JVM; either way merged in partition order.
  */
 public final class Evaluation {
-  private static final int CHUNK = 1024;
+  private static final int CHUNK = 256;
 
   private Evaluation() {
   }
@@ -115,6 +118,36 @@ public final class Evaluation {
     return set.numClasses() > 0
         ? summary(classification(set.data().groups(), view, params, t, set.numClasses(), precision))
         : summary(regression(set.data().groups(), view, params, t, precision));
+  }
+
+  /**
+   * Local mode, while the step stream holds the task slots: what {@link #summary(TrainingSet, Broadcast, Broadcast,
+   * Topology, Precision)} computes, without a Spark job. The same per-partition passes run in this JVM, the partitions
+   * as {@code split}'s items (shared with the stream's waiting task threads), merged in partition order: the same
+   * bits. A pass reads its partition through the task context of the thread it runs on, or through {@code context} (a
+   * live task's of this JVM) on a thread that has none (the driver's).
+   */
+  static Map<String, Double> summary(TrainingSet set, DataView view, double[] params, Topology t, Precision precision,
+      Split split, TaskContext context) {
+    int n = set.data().partitions();
+    java.util.function.IntFunction<java.util.Iterator<ShardGroup>> partition = p -> List.of(set.data().group(p,
+        TaskContext.get() != null ? TaskContext.get() : context)).iterator();
+    if (set.numClasses() > 0) {
+      ClassificationMetrics[] m = new ClassificationMetrics[n];
+      split.run(n, (from, to) -> {
+        for (int p = from; p < to; p++) {
+          m[p] = classificationOf(partition.apply(p), view, params, t, set.numClasses(), precision);
+        }
+      });
+      return summary(inOrder(Arrays.asList(m), ClassificationMetrics::merge));
+    }
+    RegressionMetrics[] m = new RegressionMetrics[n];
+    split.run(n, (from, to) -> {
+      for (int p = from; p < to; p++) {
+        m[p] = regressionOf(partition.apply(p), view, params, t, precision);
+      }
+    });
+    return summary(inOrder(Arrays.asList(m), RegressionMetrics::merge));
   }
 
   /** The metrics an epoch reports of a classification set. */

@@ -126,6 +126,14 @@ final class Stepper implements AutoCloseable {
   }
 
   /**
+   * Local mode while a stream is open: a live task context of this JVM (the stream root's, whose task only waits),
+   * through which the driver's thread may read cached data between steps; else null.
+   */
+  org.apache.spark.TaskContext localContext() {
+    return stream == null ? null : stream.localContext();
+  }
+
+  /**
    * Ends the epoch's steps: returns the epoch's streamed traffic (null when no step was streamed). The stream stays
    * open for the next epoch's steps, its tasks holding their slots: call {@link #freeSlots()} before a Spark job.
    */

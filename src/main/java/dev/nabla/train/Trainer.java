@@ -339,11 +339,6 @@ public final class Trainer {
     Topology t = s.topology();
     int steps = batches.stepsPerEpoch();
     double lossFactor = targets == null ? 1 : targets.lossFactor();
-    LocalValidation local = null;
-    if (validation != null && sc.isLocal() && run.firstEpoch <= s.epochs()) {
-      sc.setJobDescription("nabla validation set to the driver");
-      local = LocalValidation.handOver(sc, validation, valView.value());
-    }
     for (int epoch = run.firstEpoch; epoch <= s.epochs(); epoch++) {
       String stop = ledger == null ? null : ledger.stopBefore(epoch);
       if (stop != null) {
@@ -372,9 +367,7 @@ public final class Trainer {
       StepTraffic traffic = stepper.endEpoch();
       double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
       double[] inDataUnits = dataUnits(targets, t, params);
-      Map<String, Double> val = local != null
-          ? local.summary(inDataUnits, t, precision, stepper.itemSplit())
-          : evaluate(validation, valView, t, inDataUnits, epoch, s.epochs(), stepper);
+      Map<String, Double> val = evaluate(validation, valView, t, inDataUnits, epoch, s.epochs(), stepper);
       if (val.containsKey("loss")) {
         rule.schedule().onValidationLoss(val.get("loss"));
       }
@@ -423,11 +416,18 @@ public final class Trainer {
     return targets == null ? params : targets.fold(t, params);
   }
 
-  /** The validation metrics of the parameters (empty without validation data), one Spark job. */
+  /**
+   * The validation metrics of the parameters (empty without validation data): in this JVM while a local stream is open
+   * (its slots stay taken for the next epoch), else one Spark job.
+   */
   private Map<String, Double> evaluate(TrainingSet validation, Broadcast<DataView> view, Topology t, double[] params,
       int epoch, int epochs, Stepper stepper) {
     if (validation == null) {
       return Map.of();
+    }
+    org.apache.spark.TaskContext context = stepper.localContext();
+    if (context != null) {
+      return Evaluation.summary(validation, view.value(), params, t, precision, stepper.itemSplit(), context);
     }
     stepper.freeSlots();
     sc.setJobDescription("nabla epoch " + epoch + "/" + epochs + " evaluation");

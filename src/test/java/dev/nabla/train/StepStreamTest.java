@@ -136,8 +136,8 @@ class StepStreamTest extends SharedSpark {
     assertSame(jobs, stream);
     assertEquals(jobs.validation(), stream.validation(), "every epoch's validation metrics, bit for bit");
     assertEquals(EPOCHS, stream.validation().size());
-    assertEquals(EPOCHS * STEPS + 1, jobs.jobs(), "one job per step and the validation set's hand-over");
-    assertEquals(2, stream.jobs(), "the hand-over and one stream job: no evaluation job, no new stream per epoch");
+    assertEquals(EPOCHS * STEPS + EPOCHS, jobs.jobs(), "one job per step and an evaluation job per epoch");
+    assertEquals(1, stream.jobs(), "one stream job: no evaluation job, no new stream per epoch");
   }
 
   @Test
@@ -146,11 +146,11 @@ class StepStreamTest extends SharedSpark {
     Run stream = fit(2, StepEngine.STREAM, () -> new Trainer(sc()), settings(), -1, true, true);
     assertSame(jobs, stream);
     assertEquals(jobs.validation(), stream.validation());
-    assertEquals(EPOCHS * STEPS + 1 + EPOCHS, jobs.jobs(), "steps, the hand-over and a probe job per epoch");
+    assertEquals(EPOCHS * STEPS + 2 * EPOCHS, jobs.jobs(), "steps, and an evaluation and a probe job per epoch");
     assertEquals(jobs.health(), stream.health(), "the probe's counts in this JVM are the probe job's");
     assertEquals(EPOCHS, stream.health().size());
     assertEquals(2, stream.health().get(0).size(), "two layers");
-    assertEquals(2, stream.jobs(), "the hand-over and one stream job: the probe ran over the stream's partitions");
+    assertEquals(1, stream.jobs(), "one stream job: the evaluation and the probe ran over the stream's partitions");
   }
 
   @Test

@@ -18,6 +18,8 @@ final class LocalEdges {
    * computes the root's share and runs between-epoch passes (the health probe) over them while the tasks wait.
    */
   private static final Map<String, ShardGroup[]> GROUPS = new ConcurrentHashMap<>();
+  /** Local mode: the root's task's context, through which the driver's thread reads data while that task waits. */
+  private static final Map<String, org.apache.spark.TaskContext> ROOT_CONTEXT = new ConcurrentHashMap<>();
 
   private LocalEdges() {
   }
@@ -55,12 +57,23 @@ final class LocalEdges {
     return edges;
   }
 
-  /** Local mode: partition {@code p}'s task hands its partition's data ({@code null}: none) to the driver. */
-  static void handOver(String key, int p, ShardGroup group) {
+  /**
+   * Local mode: partition {@code p}'s task hands its partition's data ({@code null}: none) and its context to the
+   * driver.
+   */
+  static void handOver(String key, int p, ShardGroup group, org.apache.spark.TaskContext context) {
     ShardGroup[] g = GROUPS.get(key);
     if (g != null) {
       g[p] = group;
     }
+    if (p == 0 && context != null) {
+      ROOT_CONTEXT.put(key, context);
+    }
+  }
+
+  /** Local mode: the root's task's context once it has arrived, else null. */
+  static org.apache.spark.TaskContext rootContext(String key) {
+    return ROOT_CONTEXT.get(key);
   }
 
   /**
@@ -111,6 +124,7 @@ final class LocalEdges {
   static void removeAll(String key) {
     ARRIVED.remove(key);
     GROUPS.remove(key);
+    ROOT_CONTEXT.remove(key);
     Map<Integer, Edge.Local> m = EDGES.remove(key);
     if (m != null) {
       m.values().forEach(Edge::close);

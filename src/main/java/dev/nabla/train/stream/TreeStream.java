@@ -78,9 +78,11 @@ public final class TreeStream implements AutoCloseable {
 
   /**
    * Local mode: the driver in the root's place. {@code endEdge} is the edge the root's task waits on for the end;
-   * {@code groups} every partition's data, as its task handed it over (null entries: none).
+   * {@code groups} every partition's data, as its task handed it over (null entries: none); {@code context} the root's
+   * task's, live while the stream is open.
    */
-  private record LocalRoot(ShardGroup[] groups, StepComputer computer, Edge endEdge) {
+  private record LocalRoot(ShardGroup[] groups, org.apache.spark.TaskContext context, StepComputer computer,
+      Edge endEdge) {
     ShardGroup group() {
       return groups[0];
     }
@@ -147,7 +149,8 @@ public final class TreeStream implements AutoCloseable {
           toChildren[j] = local[rootChildren[j]];
         }
         return new TreeStream(key, shape, toChildren,
-            new LocalRoot(LocalEdges.groups(key).clone(), computer, local[0]), polls, control, job, numParams,
+            new LocalRoot(LocalEdges.groups(key).clone(), LocalEdges.rootContext(key), computer, local[0]), polls,
+            control, job, numParams,
             float32);
       }
       Hello[] hellos = new Hello[n];
@@ -366,6 +369,14 @@ public final class TreeStream implements AutoCloseable {
    */
   public ShardGroup[] localGroups() {
     return localRoot == null ? null : localRoot.groups().clone();
+  }
+
+  /**
+   * Local mode: the root's task's context, through which a thread of the driver may read data from Spark's cache while
+   * the stream is open (that task only waits); null on sockets.
+   */
+  public org.apache.spark.TaskContext localContext() {
+    return localRoot == null ? null : localRoot.context();
   }
 
   private long bytes() {
