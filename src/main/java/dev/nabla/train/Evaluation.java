@@ -23,6 +23,11 @@ import org.apache.spark.broadcast.Broadcast;
  * holds the slots the same per-partition passes in this JVM; either way merged in partition order.
  */
 public final class Evaluation {
+  /**
+   * Rows per forward pass: a 784-feature batch of 256 is 1.6 MB of float64, under the G1 heap region's half (2 MB at a
+   * 4 MB region) that would make every pass's buffers humongous allocations (measured: 512 rows made the probe 30-77 ms
+   * an epoch, 256 rows 13-18 ms).
+   */
   private static final int CHUNK = 256;
 
   private Evaluation() {
