@@ -14,12 +14,11 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * The small Spark job (or, in local mode while the step stream is open, the same passes in the driver's JVM) behind
- * the per-epoch saturation diagnostics: a forward pass, with the epoch's final
- * parameters, over a deterministic sample of at most {@value #MAX_ROWS} training rows (the rows whose
- * view index is a multiple of ⌈N / {@value #MAX_ROWS}⌉, so the sample is spread over all partitions
- * and is the same every epoch), counted by {@link Saturation} and merged in one reduce. "Dead" therefore
- * means: never active on that sample with those parameters.
+ * The small Spark job (or, in local mode while the step stream is open, the same passes in the driver's JVM) behind the
+ * per-epoch saturation diagnostics: a forward pass, with the epoch's final parameters, over a deterministic sample of
+ * at most {@value #MAX_ROWS} training rows (the rows whose view index is a multiple of ⌈N / {@value #MAX_ROWS}⌉, so the
+ * sample is spread over all partitions and is the same every epoch), counted by {@link Saturation} per partition and
+ * merged in partition order. "Dead" therefore means: never active on that sample with those parameters.
  */
 final class HealthProbe {
   /** The most rows the probe forwards. */

@@ -15,11 +15,12 @@ import org.apache.spark.broadcast.Broadcast;
 
 /**
  * Runs a training run's steps with the chosen {@link StepEngine}: through a {@link TreeStream}, kept open from one
- * epoch to the next until a Spark job needs its slots ({@link #freeSlots()}), when it can, else (and for the rest of an epoch whose stream broke) as one Spark job per step with θ
- * broadcast. Either way a step returns the same SUMS, added in the same tree's order, bit for bit; the driver
- * keeps θ and the optimizer state, so switching engines mid-epoch loses nothing. A stream that breaks mid-epoch
- * (an executor lost) is tried again next epoch; one that cannot start (its tasks do not connect) is not tried
- * again in the run. Each reason for not streaming is told once. It also counts the streamed steps' traffic.
+ * epoch to the next until a Spark job needs its slots ({@link #freeSlots()}), when it can, else (and for the rest of an
+ * epoch whose stream broke) as one Spark job per step with θ broadcast. Either way a step returns the same SUMS, added
+ * in the same tree's order, bit for bit; the driver keeps θ and the optimizer state, so switching engines mid-epoch
+ * loses nothing. A stream that breaks mid-epoch (an executor lost) is tried again next epoch; one that cannot start
+ * (its tasks do not connect) is not tried again in the run. Each reason for not streaming is told once. It also counts
+ * the streamed steps' traffic.
  */
 final class Stepper implements AutoCloseable {
   /** Spark configuration key of how long the driver waits for all tasks of a stream to connect. */
