@@ -1,5 +1,6 @@
 package dev.nabla.train;
 
+import dev.nabla.data.BlockSet;
 import dev.nabla.data.ShardGroup;
 import dev.nabla.model.ClassificationMetrics;
 import dev.nabla.model.RegressionMetrics;
@@ -24,11 +25,11 @@ import org.apache.spark.broadcast.Broadcast;
  */
 public final class Evaluation {
   /**
-   * Rows per forward pass: a 784-feature batch of 256 is 1.6 MB of float64, under the G1 heap region's half (2 MB at a
+   * Rows per forward pass (of the evaluation and the health probe): a 784-feature batch of 256 is 1.6 MB of float64, under the G1 heap region's half (2 MB at a
    * 4 MB region) that would make every pass's buffers humongous allocations (measured: 512 rows made the probe 30-77 ms
-   * an epoch, 256 rows 13-18 ms).
+   * an epoch, 256 rows 13-18 ms; 1024 rows made a 5,000-row partition's evaluation 27-57 ms, 256 rows 21 ms).
    */
-  private static final int CHUNK = 256;
+  static final int CHUNK = 256;
 
   private Evaluation() {
   }
@@ -134,25 +135,30 @@ public final class Evaluation {
    */
   static Map<String, Double> summary(TrainingSet set, DataView view, double[] params, Topology t, Precision precision,
       Split split, TaskContext context) {
-    int n = set.data().partitions();
-    java.util.function.IntFunction<java.util.Iterator<ShardGroup>> partition = p -> List.of(set.data().group(p,
-        TaskContext.get() != null ? TaskContext.get() : context)).iterator();
-    if (set.numClasses() > 0) {
-      ClassificationMetrics[] m = new ClassificationMetrics[n];
-      split.run(n, (from, to) -> {
-        for (int p = from; p < to; p++) {
-          m[p] = classificationOf(partition.apply(p), view, params, t, set.numClasses(), precision);
-        }
-      });
-      return summary(inOrder(Arrays.asList(m), ClassificationMetrics::merge));
-    }
-    RegressionMetrics[] m = new RegressionMetrics[n];
-    split.run(n, (from, to) -> {
+    return set.numClasses() > 0
+        ? summary(inThisJvm(set.data(), split, context,
+            it -> classificationOf(it, view, params, t, set.numClasses(), precision), ClassificationMetrics::merge))
+        : summary(inThisJvm(set.data(), split, context, it -> regressionOf(it, view, params, t, precision),
+            RegressionMetrics::merge));
+  }
+
+  /**
+   * Local mode: a per-partition pass over {@code data}'s partitions in this JVM, without a Spark job, the partitions as
+   * {@code split}'s items, the results merged in partition order (as the pass's job merges them). A partition's handle
+   * reads through the task context of the thread it runs on, or through {@code context} (a live task's of this JVM) on
+   * a thread that has none (the driver's).
+   */
+  static <M> M inThisJvm(BlockSet data, Split split, TaskContext context,
+      java.util.function.Function<java.util.Iterator<ShardGroup>, M> pass, java.util.function.BinaryOperator<M> merge) {
+    @SuppressWarnings("unchecked")
+    M[] out = (M[]) new Object[data.partitions()];
+    split.run(out.length, (from, to) -> {
+      TaskContext own = TaskContext.get();
       for (int p = from; p < to; p++) {
-        m[p] = regressionOf(partition.apply(p), view, params, t, precision);
+        out[p] = pass.apply(List.of(data.group(p, own != null ? own : context)).iterator());
       }
     });
-    return summary(inOrder(Arrays.asList(m), RegressionMetrics::merge));
+    return inOrder(Arrays.asList(out), merge);
   }
 
   /** The metrics an epoch reports of a classification set. */

@@ -1,15 +1,15 @@
 package dev.nabla.train;
 
+import dev.nabla.data.BlockSet;
 import dev.nabla.data.ShardGroup;
 import dev.nabla.nn.Network;
 import dev.nabla.nn.Saturation;
 import dev.nabla.nn.Topology;
 import dev.nabla.nn.Workspace;
 import dev.nabla.optim.Split;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.List;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
 
@@ -23,12 +23,6 @@ import org.apache.spark.broadcast.Broadcast;
 final class HealthProbe {
   /** The most rows the probe forwards. */
   static final int MAX_ROWS = 4096;
-  /**
-   * Rows per forward pass: a 784-feature batch of 256 is 1.6 MB of float64, under the G1 heap region's half (2 MB at a
-   * 4 MB region) that would make every pass's buffers humongous allocations (measured: 512 rows made the probe 30-77 ms
-   * an epoch, 256 rows 13-18 ms).
-   */
-  private static final int CHUNK = 256;
 
   private HealthProbe() {
   }
@@ -49,18 +43,12 @@ final class HealthProbe {
   }
 
   /**
-   * As the job, in this JVM over the training partitions' handles ({@code groups}; a null entry has no rows), the
-   * partitions run as {@code split}'s items: local mode, while the step stream's tasks hold the partitions.
+   * As the job, in this JVM ({@link Evaluation#inThisJvm}): local mode, while the step stream's tasks hold the slots;
+   * {@code context} is a live task's of this JVM.
    */
-  static Saturation measure(ShardGroup[] groups, DataView view, double[] params, Topology t, long rows, Split split) {
-    Saturation[] s = new Saturation[groups.length];
-    split.run(groups.length, (from, to) -> {
-      for (int p = from; p < to; p++) {
-        List<ShardGroup> g = groups[p] == null ? List.of() : Collections.singletonList(groups[p]);
-        s[p] = of(g.iterator(), view, params, t, rows);
-      }
-    });
-    return Evaluation.inOrder(Arrays.asList(s), Saturation::merge);
+  static Saturation measure(BlockSet data, DataView view, double[] params, Topology t, long rows, Split split,
+      TaskContext context) {
+    return Evaluation.inThisJvm(data, split, context, it -> of(it, view, params, t, rows), Saturation::merge);
   }
 
   /** One partition's counts: what a task of the job computes. */
@@ -68,8 +56,8 @@ final class HealthProbe {
     long stride = stride(rows);
     Saturation s = new Saturation(t);
     Network net = new Network(t);
-    Workspace ws = net.newWorkspace(CHUNK);
-    FullPass pass = new FullPass(view, CHUNK);
+    Workspace ws = net.newWorkspace(Evaluation.CHUNK);
+    FullPass pass = new FullPass(view, Evaluation.CHUNK);
     while (it.hasNext()) {
       pass.forEach(it.next(), k -> k % stride == 0, (x, y, cols) -> {
         net.forward(p, x, cols, ws);

@@ -119,14 +119,6 @@ final class Stepper implements AutoCloseable {
   }
 
   /**
-   * Local mode while a stream is open: every training partition's data, read through its waiting task (an entry is
-   * null for a partition without rows), for passes over them between steps ({@link #itemSplit()}); else null.
-   */
-  dev.nabla.data.ShardGroup[] localGroups() {
-    return stream == null ? null : stream.localGroups();
-  }
-
-  /**
    * Local mode while a stream is open: a live task context of this JVM (the stream root's, whose task only waits),
    * through which the driver's thread may read cached data between steps; else null.
    */

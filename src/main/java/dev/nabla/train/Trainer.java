@@ -445,10 +445,10 @@ public final class Trainer {
    */
   private List<LayerHealth> health(TrainingSet train, Broadcast<DataView> view, Topology t, double[] params, int epoch,
       int epochs, RunProgress run, Stepper stepper) {
-    dev.nabla.data.ShardGroup[] groups = stepper.localGroups();
+    org.apache.spark.TaskContext context = stepper.localContext();
     Saturation sat;
-    if (groups != null) {
-      sat = HealthProbe.measure(groups, view.value(), params, t, train.rows(), stepper.itemSplit());
+    if (context != null) {
+      sat = HealthProbe.measure(train.data(), view.value(), params, t, train.rows(), stepper.itemSplit(), context);
     } else {
       stepper.freeSlots();
       sc.setJobDescription("nabla epoch " + epoch + "/" + epochs + " diagnostics");

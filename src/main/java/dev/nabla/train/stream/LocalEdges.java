@@ -13,13 +13,15 @@ final class LocalEdges {
   private static final Map<String, Map<Integer, Edge.Local>> EDGES = new ConcurrentHashMap<>();
   /** Local mode: which partitions' tasks have arrived, per stream. */
   private static final Map<String, java.util.Set<Integer>> ARRIVED = new ConcurrentHashMap<>();
+  /** Local mode: what the root's task hands to the driver, per stream. */
+  private static final Map<String, Root> ROOT = new ConcurrentHashMap<>();
+
   /**
-   * Local mode: every partition's data, handed to the driver by its task (null: the partition has none), which
-   * computes the root's share and runs between-epoch passes (the health probe) over them while the tasks wait.
+   * The root partition's data (null: none), whose share the driver computes, and the root's task's context, through
+   * which the driver's thread reads cached data while that task waits.
    */
-  private static final Map<String, ShardGroup[]> GROUPS = new ConcurrentHashMap<>();
-  /** Local mode: the root's task's context, through which the driver's thread reads data while that task waits. */
-  private static final Map<String, org.apache.spark.TaskContext> ROOT_CONTEXT = new ConcurrentHashMap<>();
+  record Root(ShardGroup group, org.apache.spark.TaskContext context) {
+  }
 
   private LocalEdges() {
   }
@@ -52,36 +54,18 @@ final class LocalEdges {
     for (int p = 0; p < tasks; p++) {
       edges[p] = edge(key, p, spinNanos);
     }
-    GROUPS.put(key, new ShardGroup[tasks]);
     ARRIVED.put(key, ConcurrentHashMap.newKeySet());
     return edges;
   }
 
-  /**
-   * Local mode: partition {@code p}'s task hands its partition's data ({@code null}: none) and its context to the
-   * driver.
-   */
-  static void handOver(String key, int p, ShardGroup group, org.apache.spark.TaskContext context) {
-    ShardGroup[] g = GROUPS.get(key);
-    if (g != null) {
-      g[p] = group;
-    }
-    if (p == 0 && context != null) {
-      ROOT_CONTEXT.put(key, context);
-    }
+  /** Local mode: the root's task hands its partition's data and its context to the driver. */
+  static void handOverRoot(String key, Root root) {
+    ROOT.put(key, root);
   }
 
-  /** Local mode: the root's task's context once it has arrived, else null. */
-  static org.apache.spark.TaskContext rootContext(String key) {
-    return ROOT_CONTEXT.get(key);
-  }
-
-  /**
-   * Local mode: the partitions' data as their tasks handed it over (read once all have arrived; an entry is null for a
-   * partition without data), or null when the stream is gone.
-   */
-  static ShardGroup[] groups(String key) {
-    return GROUPS.get(key);
+  /** Local mode: what the root's task handed over once it has arrived, else null. */
+  static Root root(String key) {
+    return ROOT.get(key);
   }
 
   /** Local mode: partition {@code p}'s task has taken its place. */
@@ -123,8 +107,7 @@ final class LocalEdges {
   /** Forgets every edge of a stream, closing them (a stream aborted by its driver). */
   static void removeAll(String key) {
     ARRIVED.remove(key);
-    GROUPS.remove(key);
-    ROOT_CONTEXT.remove(key);
+    ROOT.remove(key);
     Map<Integer, Edge.Local> m = EDGES.remove(key);
     if (m != null) {
       m.values().forEach(Edge::close);

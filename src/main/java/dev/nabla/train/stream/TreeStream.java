@@ -77,14 +77,12 @@ public final class TreeStream implements AutoCloseable {
   private Traffic traffic = new Traffic(0, 0);
 
   /**
-   * Local mode: the driver in the root's place. {@code endEdge} is the edge the root's task waits on for the end;
-   * {@code groups} every partition's data, as its task handed it over (null entries: none); {@code context} the root's
-   * task's, live while the stream is open.
+   * Local mode: the driver in the root's place, with what the root's task handed over. {@code endEdge} is the edge the
+   * root's task waits on for the end.
    */
-  private record LocalRoot(ShardGroup[] groups, org.apache.spark.TaskContext context, StepComputer computer,
-      Edge endEdge) {
+  private record LocalRoot(LocalEdges.Root handed, StepComputer computer, Edge endEdge) {
     ShardGroup group() {
-      return groups[0];
+      return handed.group();
     }
   }
 
@@ -149,9 +147,7 @@ public final class TreeStream implements AutoCloseable {
           toChildren[j] = local[rootChildren[j]];
         }
         return new TreeStream(key, shape, toChildren,
-            new LocalRoot(LocalEdges.groups(key).clone(), LocalEdges.rootContext(key), computer, local[0]), polls,
-            control, job, numParams,
-            float32);
+            new LocalRoot(LocalEdges.root(key), computer, local[0]), polls, control, job, numParams, float32);
       }
       Hello[] hellos = new Hello[n];
       int connected = 0;
@@ -363,20 +359,11 @@ public final class TreeStream implements AutoCloseable {
   }
 
   /**
-   * Local mode: every training partition's data (an entry is null for a partition without rows), read through its
-   * task, which is alive while the stream is open: for passes the driver runs between steps ({@link #lend}). Null on
-   * sockets.
-   */
-  public ShardGroup[] localGroups() {
-    return localRoot == null ? null : localRoot.groups().clone();
-  }
-
-  /**
    * Local mode: the root's task's context, through which a thread of the driver may read data from Spark's cache while
    * the stream is open (that task only waits); null on sockets.
    */
   public org.apache.spark.TaskContext localContext() {
-    return localRoot == null ? null : localRoot.context();
+    return localRoot == null ? null : localRoot.handed().context();
   }
 
   private long bytes() {

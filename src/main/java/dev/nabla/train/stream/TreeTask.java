@@ -62,10 +62,11 @@ final class TreeTask implements VoidFunction<Iterator<ShardGroup>> {
       if (up == null) {
         return; // a stream that has ended already
       }
-      LocalEdges.handOver(key, partition, group, TaskContext.get());
       if (partition == 0) {
         // The driver, in this JVM, computes the root's share on its own thread and talks to the root's children
-        // itself: one hand-over less each way per step. This task keeps the partition's slot until the stream ends.
+        // itself: one hand-over less each way per step. This task keeps the partition's slot until the stream ends,
+        // and lends the driver its context for reading cached data between steps.
+        LocalEdges.handOverRoot(key, new LocalEdges.Root(group, TaskContext.get()));
         LocalEdges.arrived(key, partition);
         while (up.receiveStep() != null) {
           // only the end is ever sent here
