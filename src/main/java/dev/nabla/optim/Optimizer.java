@@ -34,6 +34,15 @@ public interface Optimizer extends Serializable {
     step(params, meanGradient, learningRate);
   }
 
+  /**
+   * Whether {@link #step(double[], double[], double, Split)} runs the whole update through the split, in one {@code
+   * run} over all the parameters, each range reading the gradient's entries of that range only: then a caller may
+   * make a range's gradient entries in the split, just before the update reads them.
+   */
+  default boolean updatesInRanges() {
+    return false;
+  }
+
   /** How many steps have been applied. */
   long steps();
 

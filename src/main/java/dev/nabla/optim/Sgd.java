@@ -29,6 +29,10 @@ public final class Sgd implements Optimizer {
     steps++;
   }
 
+  @Override public final boolean updatesInRanges() {
+    return true;
+  }
+
   @Override public long steps() {
     return steps;
   }

@@ -43,6 +43,10 @@ abstract class StatefulOptimizer implements Optimizer {
     split.run(numParams, (from, to) -> update(params, meanGradient, learningRate, t, from, to));
   }
 
+  @Override public final boolean updatesInRanges() {
+    return true;
+  }
+
   /**
    * The update rule, in place, on the entries [from, to): each entry's new value and state depend on that entry only.
    *

@@ -6,20 +6,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToIntFunction;
 
 /**
- * A {@link Split} that shares an element-wise pass of the driver (the optimizer's update) with the local stream's task
- * threads, which would otherwise only wait for the next step: the indices in chunks ({@value #CHUNK} by default),
- * taken in turn from one counter by the driver and by every lent thread that picks the work up. The driver returns once every chunk
- * is done; a thread that never picks up leaves its chunks to the others. Element-wise, so the same bits as one pass.
+ * A {@link Split} that shares a pass of the driver (the step's update, block by block; the validation's partitions)
+ * with the local stream's task threads, which would otherwise only wait for the next step: the indices in chunks, taken
+ * in turn from one counter by the driver and by every lent thread that picks the work up. The driver returns once
+ * every chunk is done; a thread that never picks up leaves its chunks to the others. Each index's work is its own, so
+ * the same bits as one pass.
  */
 final class SharedPass implements Split {
-  /** Indices per chunk: large enough that taking one costs nothing next to it, small enough to even out two threads. */
-  static final int CHUNK = 8192;
   private final ToIntFunction<Runnable> lend;
   private final int chunk;
 
-  /** Shares with {@code stream}'s lent threads ({@link TreeStream#lend}). */
-  SharedPass(TreeStream stream) {
-    this(stream::lend, CHUNK);
+  /** Every index a chunk of its own, shared with the threads {@code lend} lends to ({@link TreeStream#lend}). */
+  SharedPass(ToIntFunction<Runnable> lend) {
+    this(lend, 1);
   }
 
   /**

@@ -1,7 +1,7 @@
 package dev.nabla.train;
 
-import dev.nabla.nn.GradientSum;
 import dev.nabla.report.StepTraffic;
+import dev.nabla.train.stream.StepSums;
 import dev.nabla.train.stream.StreamServer;
 import dev.nabla.train.stream.TreeStream;
 import java.io.IOException;
@@ -61,10 +61,11 @@ final class Stepper implements AutoCloseable {
   }
 
   /**
-   * Runs step {@code step} (0-based) of {@code epoch} (0-based) at {@code params}: the batch's SUMS.
-   * {@code meanwhile} runs on this thread while the tasks compute (streamed), or before the job.
+   * Runs step {@code step} (0-based) of {@code epoch} (0-based) at {@code params}: the batch's SUMS, their additions
+   * maybe pending ({@link StepSums#fold}). {@code meanwhile} runs on this thread while the tasks compute (streamed), or
+   * before the job.
    */
-  GradientSum step(double[] params, int epoch, int step, Runnable meanwhile) {
+  StepSums step(double[] params, int epoch, int step, Runnable meanwhile) {
     if (roundTheta) {
       // What the tasks see, in every engine: θ as float32 (the driver keeps its float64 θ).
       if (rounded == null) {
@@ -79,7 +80,7 @@ final class Stepper implements AutoCloseable {
     }
     if (stream != null) {
       try {
-        GradientSum sum = stream.run(params, epoch, step, meanwhile);
+        StepSums sum = stream.run(params, epoch, step, meanwhile);
         TreeStream.Traffic t = stream.traffic();
         streamedSteps++;
         driverBytes += t.driverBytes();
@@ -96,26 +97,19 @@ final class Stepper implements AutoCloseable {
     meanwhile.run();
     Broadcast<byte[]> bc = sc.broadcast(StepJob.encodeParams(params));
     try {
-      return batches.run(bc, epoch, step);
+      return StepSums.of(batches.run(bc, epoch, step));
     } finally {
       bc.destroy();
     }
   }
 
   /**
-   * How the driver's element-wise passes between two steps run: shared with the local stream's waiting task threads
-   * while a stream is open, else on the driver alone. Valid until the next step.
+   * How the driver's passes between two steps run, every index a piece of work of its own (a block of the update, a
+   * validation partition): shared with the local stream's waiting task threads while a stream is open, else on the
+   * driver alone. Valid until the next step.
    */
   dev.nabla.optim.Split split() {
-    return stream == null ? dev.nabla.optim.Split.SERIAL : new SharedPass(stream);
-  }
-
-  /**
-   * As {@link #split()} with every index a piece of work of its own (a validation partition's pass): shared with the
-   * local stream's waiting task threads while a stream is open, else on the driver alone.
-   */
-  dev.nabla.optim.Split itemSplit() {
-    return stream == null ? dev.nabla.optim.Split.SERIAL : new SharedPass(stream::lend, 1);
+    return stream == null ? dev.nabla.optim.Split.SERIAL : new SharedPass(stream::lend);
   }
 
   /**

@@ -11,6 +11,7 @@ import dev.nabla.report.LayerHealth;
 import dev.nabla.report.StepMetrics;
 import dev.nabla.report.StepTraffic;
 import dev.nabla.report.TrainingListener;
+import dev.nabla.train.stream.StepSums;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -350,11 +351,12 @@ public final class Trainer {
       for (int step = epoch == run.firstEpoch ? run.firstStep : 1; step <= steps; step++) {
         long global = (long) (epoch - 1) * steps + step;
         sc.setJobDescription("nabla epoch " + epoch + "/" + s.epochs() + " step " + step + "/" + steps);
-        GradientSum sum = stepper.step(params, epoch - 1, step - 1, () -> update.prepare(global - 1));
+        StepSums sums = stepper.step(params, epoch - 1, step - 1, () -> update.prepare(global - 1));
+        GradientSum sum = sums.sum();
         if (sum.count == 0 && batches.skipsEmptySteps()) {
           continue;
         }
-        double[] norms = update.apply(sum, batches.divisor(sum), params, epoch, step, global - 1, stepper.split());
+        double[] norms = update.apply(sums, batches.divisor(sum), params, epoch, step, global - 1, stepper.split());
         run.addStep(sum, norms);
         if (checkpoints != null && !checkpoints.perEpoch() && global % checkpoints.every() == 0) {
           checkpoints.save(run.checkpoint(epoch - 1, step, settings, params, rule.optimizer(), rule.schedule(),
@@ -427,7 +429,7 @@ public final class Trainer {
     }
     org.apache.spark.TaskContext context = stepper.localContext();
     if (context != null) {
-      return Evaluation.summary(validation, view.value(), params, t, precision, stepper.itemSplit(), context);
+      return Evaluation.summary(validation, view.value(), params, t, precision, stepper.split(), context);
     }
     stepper.freeSlots();
     sc.setJobDescription("nabla epoch " + epoch + "/" + epochs + " evaluation");
@@ -448,7 +450,7 @@ public final class Trainer {
     org.apache.spark.TaskContext context = stepper.localContext();
     Saturation sat;
     if (context != null) {
-      sat = HealthProbe.measure(train.data(), view.value(), params, t, train.rows(), stepper.itemSplit(), context);
+      sat = HealthProbe.measure(train.data(), view.value(), params, t, train.rows(), stepper.split(), context);
     } else {
       stepper.freeSlots();
       sc.setJobDescription("nabla epoch " + epoch + "/" + epochs + " diagnostics");

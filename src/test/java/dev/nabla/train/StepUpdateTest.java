@@ -10,6 +10,7 @@ import dev.nabla.nn.Sigmoid;
 import dev.nabla.nn.Softmax;
 import dev.nabla.nn.Topology;
 import dev.nabla.optim.Split;
+import dev.nabla.train.stream.StepSums;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -18,12 +19,13 @@ import org.junit.jupiter.api.Test;
  * the serial update's bits, and parameters that overflow stop the run with the layer named, either way.
  */
 class StepUpdateTest {
-  private final Topology t = Topology.of(new int[] {20, 30, 4}, new Sigmoid(), new Softmax(), Loss.CROSS_ENTROPY);
+  /** 40,804 parameters: five blocks of the update, layer 1's weights across four of them. */
+  private final Topology t = Topology.of(new int[] {200, 200, 4}, new Sigmoid(), new Softmax(), Loss.CROSS_ENTROPY);
 
-  /** Ranges of 7, in reverse order, on this thread. */
+  /** Ranges of 2 blocks, in reverse order, on this thread. */
   private static final Split REVERSED = (n, body) -> {
-    for (int from = (n - 1) / 7 * 7; from >= 0; from -= 7) {
-      body.run(from, Math.min(n, from + 7));
+    for (int from = (n - 1) / 2 * 2; from >= 0; from -= 2) {
+      body.run(from, Math.min(n, from + 2));
     }
   };
 
@@ -50,7 +52,7 @@ class StepUpdateTest {
       double[] b = new double[t.numParams()];
       for (int step = 1; step <= 3; step++) {
         double[] na = serial.apply(sum(step), 8, a, 1, step, step - 1);
-        double[] nb = split.apply(sum(step), 8, b, 1, step, step - 1, REVERSED);
+        double[] nb = split.apply(StepSums.of(sum(step)), 8, b, 1, step, step - 1, REVERSED);
         assertArrayEquals(a, b, 0.0, optimizer + " step " + step);
         assertArrayEquals(na, nb, 0.0, optimizer + " norms, step " + step);
       }
@@ -64,7 +66,7 @@ class StepUpdateTest {
       Arrays.fill(params, 1e300);
       StepUpdate u = update("sgd", 1e10);
       DivergenceException e = assertThrows(DivergenceException.class,
-          () -> u.apply(sum(-1e299), 1, params, 1, 1, 0, split));
+          () -> u.apply(StepSums.of(sum(-1e299)), 1, params, 1, 1, 0, split));
       assertTrue(e.getMessage().contains("overflowed in the update"), e.getMessage());
       assertTrue(e.getMessage().contains("layer 1 (W)"), e.getMessage());
     }

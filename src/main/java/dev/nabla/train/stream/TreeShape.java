@@ -134,8 +134,10 @@ public final class TreeShape implements Serializable {
   static final class Sum {
     private final boolean round;
     private GradientSum acc;
-    /** acc holds additions not yet rounded. */
-    private boolean pending;
+    /** The additions into acc's gradient not yet made, in order: {@link #ROUND} or a child's SUMS ({@link Add}). */
+    private final java.util.List<Object> pending = new java.util.ArrayList<>(2);
+    /** acc holds additions not rounded yet. */
+    private boolean unrounded;
 
     /**
      * @param own the partition's own SUMS, null for no rows
@@ -145,7 +147,7 @@ public final class TreeShape implements Serializable {
       this.round = round;
       this.acc = own;
       if (round && own != null && !ownRounded) {
-        dev.nabla.nn.Precision.roundToFloat(own.gradient); // a partition's own SUMS travel rounded in the star
+        pending.add(ROUND); // a partition's own SUMS travel rounded in the star
       }
     }
 
@@ -156,22 +158,45 @@ public final class TreeShape implements Serializable {
       }
       if (acc == null) {
         acc = child;
-      } else if (round && last) {
-        acc.addRounded(child);
-        pending = false;
-      } else {
-        acc.add(child);
-        pending = round;
+        return;
       }
+      if (child.gradient.length != acc.gradient.length) {
+        throw new IllegalArgumentException("gradient sizes differ: " + acc.gradient.length + " vs "
+            + child.gradient.length);
+      }
+      acc.lossSum += child.lossSum;
+      acc.count += child.count;
+      boolean roundsAsItAdds = round && last;
+      pending.add(new Add(child.gradient, roundsAsItAdds));
+      unrounded = round && !roundsAsItAdds;
     }
 
-    /** The subtree's SUMS, null when no partition in it had rows. */
+    /** The subtree's SUMS, every addition made; null when no partition in it had rows. */
     GradientSum total() {
-      if (pending) {
-        dev.nabla.nn.Precision.roundToFloat(acc.gradient);
-        pending = false;
-      }
-      return acc;
+      StepSums s = deferred();
+      return s == null ? null : s.folded();
     }
+
+    /**
+     * The subtree's SUMS with the gradient's additions left to {@link StepSums#fold} (the loss sum and count are
+     * final); null when no partition in it had rows. Ends this sum.
+     */
+    StepSums deferred() {
+      if (acc == null) {
+        return null;
+      }
+      if (unrounded) {
+        pending.add(ROUND);
+        unrounded = false;
+      }
+      return new StepSums(acc, pending.isEmpty() ? null : pending.toArray());
+    }
+  }
+
+  /** A pending operation on a sum's gradient: round every entry to float32. */
+  static final Object ROUND = new Object();
+
+  /** A pending addition of a child's SUMS, rounded to float32 in the same pass when {@code round}. */
+  record Add(double[] gradient, boolean round) {
   }
 }

@@ -260,10 +260,11 @@ public final class TreeStream implements AutoCloseable {
 
   /**
    * Runs step {@code step} (0-based) of {@code epoch} (0-based) at {@code params}: the step's SUMS, added in the
-   * tree's order (a zero sum when no partition had rows). The result may be the tasks' own buffers: it is valid until
-   * the next step. {@code meanwhile} runs on this thread while the tasks compute.
+   * tree's order (a zero sum when no partition had rows); in local mode the root's additions are left pending ({@link
+   * StepSums#fold}). The result may be the tasks' own buffers: it is valid until the next step. {@code meanwhile} runs
+   * on this thread while the tasks compute.
    */
-  public GradientSum run(double[] params, int epoch, int step, Runnable meanwhile) throws Broken {
+  public StepSums run(double[] params, int epoch, int step, Runnable meanwhile) throws Broken {
     if (job.isDone()) {
       throw new Broken("the stream's job ended (" + failure(job) + ")", null);
     }
@@ -295,14 +296,15 @@ public final class TreeStream implements AutoCloseable {
     }
     traffic = new Traffic(bytes() - before, busiest);
     GradientSum total = edges.length == 1 ? parts[0] : shape.fold(parts, float32, true);
-    return total == null ? new GradientSum(numParams) : total;
+    return StepSums.of(total == null ? new GradientSum(numParams) : total);
   }
 
   /**
    * Local mode: the root's step on the driver's thread, as its task would serve it: θ to the root's children, the
-   * root's own share, then the children's SUMS added in the tree's order ({@link TreeTask#subtreeSum}).
+   * root's own share, then the children's SUMS, their additions in the tree's order left pending ({@link
+   * TreeTask#subtreeSum}): the driver makes them in its next element-wise pass.
    */
-  private GradientSum runAsRoot(double[] params, int epoch, int step, Runnable meanwhile) throws Broken {
+  private StepSums runAsRoot(double[] params, int epoch, int step, Runnable meanwhile) throws Broken {
     try {
       for (Edge e : edges) {
         e.sendStep(epoch, step, params);
@@ -310,9 +312,9 @@ public final class TreeStream implements AutoCloseable {
       meanwhile.run();
       GradientSum own = localRoot.group() == null ? null
           : localRoot.computer().compute(localRoot.group(), 0, epoch, step, params);
-      GradientSum total = TreeTask.subtreeSum(own, localRoot.computer().float32Sums(), edges, float32).sum();
+      StepSums total = TreeTask.subtreeSum(own, localRoot.computer().float32Sums(), edges, float32).sums();
       traffic = new Traffic(0, 0);
-      return total == null ? new GradientSum(numParams) : total;
+      return total == null ? StepSums.of(new GradientSum(numParams)) : total;
     } catch (IOException e) {
       throw new Broken("the local stream stopped answering (" + e.getMessage() + ")"
           + (job.isDone() ? ": " + failure(job) : ""), e);

@@ -207,7 +207,7 @@ final class TreeTask implements VoidFunction<Iterator<ShardGroup>> {
       }
       GradientSum own = group == null ? null
           : computer.compute(group, partition, step.epoch(), step.step(), step.theta());
-      Edge.Answer subtree = subtreeSum(own, computer.float32Sums(), down, float32);
+      Edge.Answer subtree = subtreeSum(own, computer.float32Sums(), down, float32).folded();
       GradientSum acc = subtree.sum();
       long busiest = subtree.maxTaskBytes();
       long now = bytes(up, down);
@@ -223,11 +223,10 @@ final class TreeTask implements VoidFunction<Iterator<ShardGroup>> {
   /**
    * A subtree's SUMS from its root's own ({@code own}, null for no rows; the caller's buffer, added into; {@code
    * ownRounded}: its entries are float32 values already) and its children's answers, read from {@code down} in index
-   * order and added as {@link TreeShape.Sum} adds them (the order and rounding of {@link TreeShape#fold}); also the
-   * busiest child task's bytes.
+   * order and added as {@link TreeShape.Sum} adds them (the order and rounding of {@link TreeShape#fold}), the
+   * gradient's additions pending; also the busiest child task's bytes.
    */
-  static Edge.Answer subtreeSum(GradientSum own, boolean ownRounded, Edge[] down, boolean float32)
-      throws IOException {
+  static Subtree subtreeSum(GradientSum own, boolean ownRounded, Edge[] down, boolean float32) throws IOException {
     TreeShape.Sum sum = new TreeShape.Sum(own, float32, ownRounded);
     long busiest = 0;
     for (int j = 0; j < down.length; j++) {
@@ -235,7 +234,15 @@ final class TreeTask implements VoidFunction<Iterator<ShardGroup>> {
       busiest = Math.max(busiest, a.maxTaskBytes());
       sum.add(a.sum(), j == down.length - 1);
     }
-    return new Edge.Answer(sum.total(), busiest);
+    return new Subtree(sum.deferred(), busiest);
+  }
+
+  /** A subtree's SUMS (null: no rows in it), its gradient's additions maybe pending, and its busiest task's bytes. */
+  record Subtree(StepSums sums, long maxTaskBytes) {
+    /** As an answer to the parent: every addition made. */
+    Edge.Answer folded() {
+      return new Edge.Answer(sums == null ? null : sums.folded(), maxTaskBytes);
+    }
   }
 
   /** What the answer of {@code sum} takes on a socket (see {@link Wire}); 0 for a hand-over. */
