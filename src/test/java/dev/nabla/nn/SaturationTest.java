@@ -121,4 +121,31 @@ class SaturationTest {
     assertThrows(IllegalArgumentException.class, () -> LayerNorms.scaleAndNorms(t, new double[3], 1, dst, norms));
     assertThrows(IllegalArgumentException.class, () -> LayerNorms.scaleAndNorms(t, src, 1, dst, new double[1]));
   }
+
+  /** Blocks written in any order, on any thread, give scaleAndNorms' bits; a range that is not a block is refused. */
+  @Test
+  void scaleAndNormsBlockByBlockInAnyOrderGivesTheBitsOfOnePass() {
+    Topology t = Topology.of(new int[] {90, 200, 3}, new Sigmoid(), new Sigmoid(), Loss.QUADRATIC); // 18,803: 3 blocks
+    java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+    double[] src = new double[t.numParams()];
+    for (int i = 0; i < src.length; i++) {
+      src[i] = r.nextDouble(-1, 1) * Math.pow(10, r.nextInt(-5, 6));
+    }
+    double[] dst = new double[src.length];
+    double[] norms = new double[t.numLayers()];
+    assertTrue(LayerNorms.scaleAndNorms(t, src, 0.5, dst, norms));
+    double[] dst2 = new double[src.length];
+    double[] partials = LayerNorms.newPartials(t);
+    for (int b = LayerNorms.blocks(src.length) - 1; b >= 0; b--) {
+      int from = b * LayerNorms.BLOCK;
+      assertTrue(LayerNorms.scaleAndNormsBlock(t, src, 0.5, dst2, from, Math.min(src.length, from + LayerNorms.BLOCK),
+          partials));
+    }
+    assertArrayEquals(dst, dst2, 0.0);
+    assertArrayEquals(norms, LayerNorms.norms(t, partials), 0.0);
+    assertArrayEquals(norms, LayerNorms.weightNorms(t, dst), 0.0);
+    assertThrows(IllegalArgumentException.class, () -> LayerNorms.scaleAndNormsBlock(t, src, 1, dst, 1, 100, partials));
+    assertThrows(IllegalArgumentException.class,
+        () -> LayerNorms.scaleAndNormsBlock(t, src, 1, dst, 0, 100, partials)); // ends mid-block
+  }
 }

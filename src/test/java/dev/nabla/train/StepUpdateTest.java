@@ -59,6 +59,43 @@ class StepUpdateTest {
     }
   }
 
+  /**
+   * The one pass is the optimizer's own update on the mean gradient SUM / divisor, and its norms are the mean's
+   * weightNorms, bit for bit, however the blocks are split.
+   */
+  @Test
+  void theOnePassIsTheOptimizersUpdateOnTheMean() {
+    for (String optimizer : new String[] {"sgd", "adam", "momentum"}) {
+      for (Split split : new Split[] {Split.SERIAL, REVERSED}) {
+        StepUpdate u = update(optimizer, 0.01);
+        Optimization.Run own = Optimization.of(optimizer).start(t, 0.01, 10, 20);
+        double[] a = new double[t.numParams()];
+        double[] b = new double[t.numParams()];
+        for (int step = 1; step <= 3; step++) {
+          double[] norms = u.apply(StepSums.of(sum(step)), 8, a, 1, step, step - 1, split);
+          double[] mean = sum(step).gradient;
+          for (int i = 0; i < mean.length; i++) {
+            mean[i] *= 1.0 / 8;
+          }
+          own.optimizer().step(b, mean, own.schedule().rate(own.optimizer().steps()));
+          assertArrayEquals(b, a, 0.0, optimizer + " step " + step);
+          assertArrayEquals(dev.nabla.nn.LayerNorms.weightNorms(t, mean), norms, 0.0, optimizer + " norms");
+        }
+      }
+    }
+  }
+
+  @Test
+  void aNonFiniteGradientInTheOnePassStopsTheRunNamingItsLayer() {
+    for (Split split : new Split[] {Split.SERIAL, REVERSED}) {
+      GradientSum s = sum(1);
+      s.gradient[t.weightOffset(1) + 30_000] = Double.NaN; // the fourth block
+      DivergenceException e = assertThrows(DivergenceException.class,
+          () -> update("adam", 0.01).apply(StepSums.of(s), 8, new double[t.numParams()], 1, 2, 1, split));
+      assertTrue(e.getMessage().contains("the gradient of layer 1 (W) is not finite"), e.getMessage());
+    }
+  }
+
   @Test
   void parametersThatOverflowStopTheRunWhicheverWayTheUpdateRan() {
     for (Split split : new Split[] {Split.SERIAL, REVERSED}) {

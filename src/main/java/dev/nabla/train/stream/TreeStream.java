@@ -13,7 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaRDD;
 
 /**
@@ -70,7 +69,7 @@ public final class TreeStream implements AutoCloseable {
   private final boolean float32;
   private final java.util.concurrent.ExecutorService io;
   private final SocketChannel[] control;
-  private final JavaFutureAction<Void> job;
+  private final StreamJob job;
   private final int numParams;
   private final Thread watchdog;
   private volatile boolean closing;
@@ -87,7 +86,7 @@ public final class TreeStream implements AutoCloseable {
   }
 
   private TreeStream(String key, TreeShape shape, Edge[] edges, LocalRoot localRoot, boolean polls,
-      SocketChannel[] control, JavaFutureAction<Void> job, int numParams, boolean float32) {
+      SocketChannel[] control, StreamJob job, int numParams, boolean float32) {
     this.key = key;
     this.lenders = polls ? java.util.Arrays.copyOf(edges, edges.length, Edge.Local[].class) : new Edge.Local[0];
     this.localRoot = localRoot;
@@ -131,7 +130,7 @@ public final class TreeStream implements AutoCloseable {
     Edge.Local[] local = server == null ? LocalEdges.open(key, n, polls ? SPIN_NANOS : 0) : null;
     TreeTask task = server == null ? new TreeTask(key, null, 0, new byte[0], computer, shape, numParams, float32)
         : new TreeTask(key, server.host, server.port, server.token, computer, shape, numParams, float32);
-    JavaFutureAction<Void> job = data.foreachPartitionAsync(task);
+    StreamJob job = StreamJob.submit(data, task);
     SocketChannel[] control = new SocketChannel[n];
     try {
       long deadline = System.nanoTime() + connectTimeoutMs * 1_000_000L;
@@ -201,7 +200,7 @@ public final class TreeStream implements AutoCloseable {
     return Math.max(0, (deadline - System.nanoTime()) / 1_000_000L);
   }
 
-  private static void check(JavaFutureAction<Void> job, long deadline, int connected, int n, StreamServer server,
+  private static void check(StreamJob job, long deadline, int connected, int n, StreamServer server,
       long timeoutMs) throws Broken {
     if (job.isDone()) {
       throw new Broken("the stream job ended before its tasks connected: " + failure(job), null);
@@ -391,7 +390,7 @@ public final class TreeStream implements AutoCloseable {
       localRoot.endEdge().sendEnd();
     }
     try {
-      job.get(60, TimeUnit.SECONDS);
+      job.await(60, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException e) {
@@ -414,7 +413,7 @@ public final class TreeStream implements AutoCloseable {
     abort(key, control, job);
   }
 
-  private static void abort(String key, SocketChannel[] control, JavaFutureAction<Void> job) {
+  private static void abort(String key, SocketChannel[] control, StreamJob job) {
     LocalEdges.removeAll(key);
     for (SocketChannel c : control) {
       if (c != null) {
@@ -426,9 +425,9 @@ public final class TreeStream implements AutoCloseable {
       }
     }
     if (!job.isDone()) {
-      job.cancel(true);
+      job.cancel();
       try {
-        job.get(30, TimeUnit.SECONDS);
+        job.await(30, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (Exception e) {
@@ -457,9 +456,9 @@ public final class TreeStream implements AutoCloseable {
     }
   }
 
-  private static String failure(JavaFutureAction<Void> job) {
+  private static String failure(StreamJob job) {
     try {
-      job.get(0, TimeUnit.SECONDS);
+      job.await(0, TimeUnit.SECONDS);
       return "it finished";
     } catch (ExecutionException e) {
       Throwable c = e.getCause() == null ? e : e.getCause();

@@ -19,7 +19,9 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.function.VoidFunction;
+import scala.jdk.javaapi.CollectionConverters;
+import scala.runtime.AbstractFunction1;
+import scala.runtime.BoxedUnit;
 
 /**
  * The executor side of a {@link TreeStream}: one long-lived task per training partition, for the steps of one
@@ -28,7 +30,8 @@ import org.apache.spark.api.java.function.VoidFunction;
  * ({@link StepComputer}), adds its children's subtree SUMS to them in the tree's order and sends the subtree's SUMS
  * to its parent. An end request, or its parent closing the edge, ends it.
  */
-final class TreeTask implements VoidFunction<Iterator<ShardGroup>> {
+final class TreeTask extends AbstractFunction1<scala.collection.Iterator<ShardGroup>, BoxedUnit>
+    implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
   private static final int CONNECT_TIMEOUT_MS = 30_000;
 
@@ -54,7 +57,17 @@ final class TreeTask implements VoidFunction<Iterator<ShardGroup>> {
     this.float32 = float32;
   }
 
-  @Override public void call(Iterator<ShardGroup> groups) throws IOException {
+  /** The task: a named function class, not a lambda ({@link StreamJob}); fails with what its stream threw. */
+  @Override public BoxedUnit apply(scala.collection.Iterator<ShardGroup> groups) {
+    try {
+      run(CollectionConverters.asJava(groups));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e.getMessage(), e);
+    }
+    return BoxedUnit.UNIT;
+  }
+
+  private void run(Iterator<ShardGroup> groups) throws IOException {
     int partition = TaskContext.getPartitionId();
     ShardGroup group = groups.hasNext() ? groups.next() : null;
     if (host == null) {

@@ -129,6 +129,56 @@ class TreeShapeTest {
     }
   }
 
+  /**
+   * The local root leaves its additions pending (StepSums): made range by range, in any order, they give the bits of
+   * adding at once, whatever the rounding, the children (absent ones too) and whether the own SUMS were rounded.
+   */
+  @Test
+  void pendingAdditionsMadeRangeByRangeGiveTheBitsOfAddingAtOnce() {
+    SplittableRandom r = new SplittableRandom(11);
+    int n = 1000;
+    for (int trial = 0; trial < 100; trial++) {
+      boolean round = r.nextBoolean();
+      boolean ownRounded = round && r.nextBoolean();
+      int children = r.nextInt(4);
+      GradientSum[][] copies = new GradientSum[2][children + 1];
+      for (int p = 0; p <= children; p++) {
+        boolean absent = r.nextInt(4) == 0;
+        double[] g = new double[n];
+        for (int i = 0; i < n; i++) {
+          double x = r.nextDouble(-1, 1) * Math.pow(10, r.nextInt(-9, 9));
+          g[i] = p == 0 && ownRounded || p > 0 && round ? (float) x : x;
+        }
+        for (int c = 0; c < 2; c++) {
+          copies[c][p] = absent ? null : new GradientSum(g.clone(), p + 0.5, p + 1);
+        }
+      }
+      GradientSum eager = sumOf(copies[0], round, ownRounded).total();
+      StepSums later = sumOf(copies[1], round, ownRounded).deferred();
+      assertEquals(eager == null, later == null, "trial " + trial);
+      if (eager == null) {
+        continue;
+      }
+      assertEquals(eager.lossSum, later.sum().lossSum, 0.0);
+      assertEquals(eager.count, later.sum().count);
+      for (int from = n - 64; from > -64; from -= 64) { // ranges of 64, last first
+        later.fold(Math.max(0, from), from + 64);
+      }
+      for (int i = 0; i < n; i++) {
+        assertEquals(Double.doubleToRawLongBits(eager.gradient[i]), Double.doubleToRawLongBits(later.sum().gradient[i]),
+            "trial " + trial + ", entry " + i);
+      }
+    }
+  }
+
+  private static TreeShape.Sum sumOf(GradientSum[] parts, boolean round, boolean ownRounded) {
+    TreeShape.Sum sum = new TreeShape.Sum(parts[0], round, ownRounded);
+    for (int j = 1; j < parts.length; j++) {
+      sum.add(parts[j], j == parts.length - 1);
+    }
+    return sum;
+  }
+
   private static GradientSum[] parts(double[] v, boolean[] empty, boolean rounded) {
     GradientSum[] parts = new GradientSum[v.length];
     for (int i = 0; i < v.length; i++) {
