@@ -68,10 +68,10 @@ final class StepUpdate {
     int n = params.length;
     Split entries = (count, body) -> blocks.run(LayerNorms.blocks(count),
         (from, to) -> body.run(from * LayerNorms.BLOCK, (int) Math.min(count, (long) to * LayerNorms.BLOCK)));
-    if (sums.pending() && !onePass(sum)) {
-      entries.run(n, sums::fold);
-    }
     if (!onePass(sum)) {
+      if (sums.pending()) {
+        entries.run(n, sums::fold);
+      }
       return update(sum, divisor, params, epoch, step, globalStep, entries);
     }
     double inv = 1.0 / divisor;
