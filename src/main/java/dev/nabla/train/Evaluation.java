@@ -25,9 +25,10 @@ import org.apache.spark.broadcast.Broadcast;
  */
 public final class Evaluation {
   /**
-   * Rows per forward pass (of the evaluation and the health probe): a 784-feature batch of 256 is 1.6 MB of float64, under the G1 heap region's half (2 MB at a
-   * 4 MB region) that would make every pass's buffers humongous allocations (measured: 512 rows made the probe 30-77 ms
-   * an epoch, 256 rows 13-18 ms; 1024 rows made a 5,000-row partition's evaluation 27-57 ms, 256 rows 21 ms).
+   * Rows per forward pass (of the evaluation and the health probe): a 784-feature batch of 256 is 1.6 MB of float64,
+   * under the G1 heap region's half (2 MB at a 4 MB region) that would make every pass's buffers humongous allocations
+   * (measured: 512 rows made the probe 30-77 ms an epoch, 256 rows 13-18 ms; 1024 rows made a 5,000-row partition's
+   * evaluation 27-57 ms, 256 rows 21 ms).
    */
   static final int CHUNK = 256;
 

@@ -22,6 +22,8 @@ final class StepUpdate {
   private final Divergence divergence;
   private final PrivacyLedger ledger;
   private final double[] mean;
+  /** The one pass's norm shares, every entry written by its block each step. */
+  private final double[] partials;
   private double rate = Double.NaN;
 
   /** @param ledger null when the run is not differentially private */
@@ -31,6 +33,7 @@ final class StepUpdate {
     this.divergence = divergence;
     this.ledger = ledger;
     this.mean = new double[topology.numParams()];
+    this.partials = LayerNorms.newPartials(topology);
   }
 
   /**
@@ -75,7 +78,6 @@ final class StepUpdate {
       return update(sum, divisor, params, epoch, step, globalStep, entries);
     }
     double inv = 1.0 / divisor;
-    double[] partials = LayerNorms.newPartials(topology);
     AtomicLong checked = new AtomicLong();
     AtomicBoolean nonFiniteGradient = new AtomicBoolean();
     AtomicBoolean nonFiniteParams = new AtomicBoolean();

@@ -11,10 +11,10 @@ import dev.nabla.nn.GradientSum;
  */
 public final class StepSums {
   private final GradientSum sum;
-  /** {@link TreeShape#ROUND} and {@link TreeShape.Add} operations, in order; null: nothing pending. */
-  private Object[] pending;
+  /** The operations on the gradient, in order; null: nothing pending. */
+  private TreeShape.Op[] pending;
 
-  StepSums(GradientSum sum, Object[] pending) {
+  StepSums(GradientSum sum, TreeShape.Op[] pending) {
     this.sum = sum;
     this.pending = pending;
   }
@@ -43,22 +43,19 @@ public final class StepSums {
       return;
     }
     double[] g = sum.gradient;
-    for (Object op : pending) {
-      if (op == TreeShape.ROUND) {
+    for (TreeShape.Op op : pending) {
+      double[] o = op.addend();
+      if (o == null) {
         for (int i = from; i < to; i++) {
           g[i] = (float) g[i];
         }
+      } else if (op.round()) {
+        for (int i = from; i < to; i++) {
+          g[i] = (float) (g[i] + o[i]);
+        }
       } else {
-        TreeShape.Add a = (TreeShape.Add) op;
-        double[] o = a.gradient();
-        if (a.round()) {
-          for (int i = from; i < to; i++) {
-            g[i] = (float) (g[i] + o[i]);
-          }
-        } else {
-          for (int i = from; i < to; i++) {
-            g[i] += o[i];
-          }
+        for (int i = from; i < to; i++) {
+          g[i] += o[i];
         }
       }
     }

@@ -47,7 +47,7 @@ final class StreamJob {
     }
   }
 
-  /** Cancels the job (its tasks are interrupted). */
+  /** Cancels the job: Spark kills its tasks (a stream's tasks also end when their edges close). */
   void cancel() {
     action.cancel();
   }

@@ -134,8 +134,8 @@ public final class TreeShape implements Serializable {
   static final class Sum {
     private final boolean round;
     private GradientSum acc;
-    /** The additions into acc's gradient not yet made, in order: {@link #ROUND} or a child's SUMS ({@link Add}). */
-    private final java.util.List<Object> pending = new java.util.ArrayList<>(2);
+    /** The operations on acc's gradient not yet made, in order. */
+    private final java.util.List<Op> pending = new java.util.ArrayList<>(2);
     /** acc holds additions not rounded yet. */
     private boolean unrounded;
 
@@ -167,7 +167,7 @@ public final class TreeShape implements Serializable {
       acc.lossSum += child.lossSum;
       acc.count += child.count;
       boolean roundsAsItAdds = round && last;
-      pending.add(new Add(child.gradient, roundsAsItAdds));
+      pending.add(new Op(child.gradient, roundsAsItAdds));
       unrounded = round && !roundsAsItAdds;
     }
 
@@ -189,14 +189,17 @@ public final class TreeShape implements Serializable {
         pending.add(ROUND);
         unrounded = false;
       }
-      return new StepSums(acc, pending.isEmpty() ? null : pending.toArray());
+      return new StepSums(acc, pending.isEmpty() ? null : pending.toArray(new Op[0]));
     }
   }
 
-  /** A pending operation on a sum's gradient: round every entry to float32. */
-  static final Object ROUND = new Object();
-
-  /** A pending addition of a child's SUMS, rounded to float32 in the same pass when {@code round}. */
-  record Add(double[] gradient, boolean round) {
+  /**
+   * A pending operation on a sum's gradient: add a child's SUMS ({@code addend}; null: nothing), then, with {@code
+   * round}, round the entry to float32, in one pass.
+   */
+  record Op(double[] addend, boolean round) {
   }
+
+  /** The operation that only rounds. */
+  static final Op ROUND = new Op(null, true);
 }
